@@ -1,0 +1,78 @@
+// What a story is: one zod schema validates the capture form, the Dexie row and the outbox payload; the TypeScript
+// types are inferred from it. Pure: imports nothing of ours. Mirrors public.story (supabase/migrations/*_stories.sql).
+import { z } from 'zod';
+
+export const storyKinds = ['good_deed', 'exemplary_model'] as const;
+export const subjectKinds = ['person', 'collective'] as const;
+export const consentMethods = ['written', 'verbal_recorded', 'guardian_written'] as const;
+/** Server-side states. `draft` exists only on the device. */
+export const storyStatuses = ['submitted', 'verified', 'returned', 'rejected', 'published', 'withdrawn'] as const;
+
+export type StoryKind = (typeof storyKinds)[number];
+export type StoryStatus = (typeof storyStatuses)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd');
+
+/** The fields a reporter writes. Messages are i18n keys, resolved by the UI. */
+export const storyContentSchema = z
+	.object({
+		kind: z.enum(storyKinds),
+		title: z.string().trim().min(3, 'story.title.tooShort').max(200, 'story.title.tooLong'),
+		body: z.string().trim().min(10, 'story.body.tooShort').max(20000, 'story.body.tooLong'),
+		subjectName: z.string().trim().min(1, 'story.subjectName.required').max(200),
+		subjectKind: z.enum(subjectKinds),
+		subjectIsMinor: z.boolean(),
+		occurredOn: isoDate,
+		address: z.string().trim().max(500).nullable(),
+		consentGivenBy: z.string().trim().min(1, 'story.consent.required').max(200),
+		consentMethod: z.enum(consentMethods),
+		consentRecordedAt: z.iso.datetime({ offset: true })
+	})
+	.refine((s) => !s.subjectIsMinor || s.consentMethod === 'guardian_written', {
+		message: 'story.consent.guardianRequired',
+		path: ['consentMethod']
+	});
+export type StoryContent = z.infer<typeof storyContentSchema>;
+
+/** A story as the device keeps it: content plus identity and sync-visible state. */
+export const storySchema = z.object({
+	id: z.uuid(),
+	unitId: z.uuid(),
+	content: storyContentSchema,
+	/** `draft` = only on this device; other values mirror the server's status as last pulled. */
+	status: z.enum(['draft', ...storyStatuses]),
+	reviewNote: z.string().nullable(),
+	revision: z.number().int().min(0),
+	createdAt: z.iso.datetime({ offset: true }),
+	updatedAt: z.iso.datetime({ offset: true })
+});
+export type Story = z.infer<typeof storySchema>;
+
+export const photoContentTypes = ['image/webp', 'image/jpeg'] as const;
+
+/** A prepared (resized, re-encoded, metadata-free) photo of a story. */
+export const storyPhotoSchema = z.object({
+	id: z.uuid(),
+	storyId: z.uuid(),
+	position: z.number().int().min(0).max(19),
+	contentType: z.enum(photoContentTypes),
+	width: z.number().int().min(1).max(1600),
+	height: z.number().int().min(1).max(1600),
+	byteSize: z.number().int().min(1).max(5 * 1024 * 1024),
+	sha256: z.string().regex(/^[0-9a-f]{64}$/),
+	caption: z.string().max(500).nullable()
+});
+export type StoryPhotoMeta = z.infer<typeof storyPhotoSchema>;
+
+/** Storage layout shared by the app and the bucket policies: `{unit}/{story}/{photo}.webp`. */
+export function photoStoragePath(p: { unitId: string; storyId: string; photoId: string; contentType: string }): string {
+	const ext = p.contentType === 'image/jpeg' ? 'jpg' : 'webp';
+	return `${p.unitId}/${p.storyId}/${p.photoId}.${ext}`;
+}
+export function thumbStoragePath(p: { unitId: string; storyId: string; photoId: string; contentType: string }): string {
+	const ext = p.contentType === 'image/jpeg' ? 'jpg' : 'webp';
+	return `${p.unitId}/${p.storyId}/${p.photoId}-thumb.${ext}`;
+}
+
+export const STORY_PHOTO_BUCKET = 'story-photos';
+export const MAX_PHOTOS_PER_STORY = 10;

@@ -1,0 +1,50 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// The app registers the worker itself (src/lib/ui/pwa-update.ts) so it can tell the user when to reload.
+			injectRegister: false,
+			registerType: 'prompt',
+			strategies: 'generateSW',
+			manifest: {
+				id: '/',
+				name: 'Thi đua – Khen thưởng MTTQ Hà Nội',
+				short_name: 'Thi đua KT',
+				description: 'Ghi nhận người tốt, việc tốt và điển hình tiên tiến; theo dõi thi đua, khen thưởng.',
+				lang: 'vi',
+				dir: 'ltr',
+				start_url: '/app',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'portrait',
+				background_color: '#ffffff',
+				theme_color: '#b71c1c',
+				categories: ['government', 'productivity'],
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				// Precache the client app shell; server-rendered public pages are not part of the offline app.
+				globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+				// Signed-in pages are client-rendered; offline navigations under /app fall back to the app shell.
+				navigateFallback: '/app-shell',
+				navigateFallbackAllowlist: [/^\/app(\/|$)/, /^\/login$/],
+				skipWaiting: false,
+				clientsClaim: true,
+				cleanupOutdatedCaches: true
+			},
+			kit: { includeVersionFile: true }
+		})
+	],
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node'
+	}
+});
