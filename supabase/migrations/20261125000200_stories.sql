@@ -112,6 +112,7 @@ begin
     new.updated_at := now();
     return new;
   end if;
+  new.client_created_at := old.client_created_at;
   if new.id <> old.id or new.unit_id <> old.unit_id or new.author_id <> old.author_id or new.created_at <> old.created_at then
     raise exception 'Không thể đổi đơn vị hoặc tác giả của câu chuyện' using errcode = '42501';
   end if;
@@ -179,10 +180,12 @@ revoke all on public.story, public.story_photo from anon, authenticated;
 grant select (id, unit_id, kind, title, body, subject_name, subject_kind, occurred_on, status, published_at)
   on public.story to anon;
 grant select on public.story to authenticated;
+-- An upsert (PostgREST `on_conflict`) sets every column it sends, so `id`, `unit_id`, `status` and `client_created_at`
+-- are updatable by grant; the trigger refuses any real change to identity and any illegal status step.
 grant insert (id, unit_id, kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address,
-              consent_given_by, consent_method, consent_recorded_at, content_hash, client_created_at)
+              consent_given_by, consent_method, consent_recorded_at, content_hash, client_created_at, status)
   on public.story to authenticated;
-grant update (kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address,
+grant update (id, unit_id, client_created_at, kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address,
               consent_given_by, consent_method, consent_recorded_at, consent_withdrawn_at, content_hash,
               status, review_note)
   on public.story to authenticated;
