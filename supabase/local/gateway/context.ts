@@ -1,0 +1,46 @@
+// What every gateway route needs: settings, API keys and the database pools, each connected as the role the real
+// Supabase service uses (GoTrue as supabase_auth_admin, Storage as authenticator + supabase_storage_admin).
+import pg from 'pg';
+
+export interface GatewaySettings {
+	apiUrl: string;
+	port: number;
+	dbPort: number;
+	postgrestUrl: string;
+	jwtSecret: string;
+	anonKey: string;
+	serviceRoleKey: string;
+	storageDir: string;
+	/** Access-token lifetime in seconds (GoTrue's JWT_EXP). */
+	accessTokenTtl: number;
+}
+
+export interface GatewayContext extends GatewaySettings {
+	authDb: pg.Pool;
+	storageDb: pg.Pool;
+	storageAdminDb: pg.Pool;
+}
+
+function pool(user: string, dbPort: number): pg.Pool {
+	const created = new pg.Pool({
+		connectionString: `postgresql://${user}:postgres@127.0.0.1:${dbPort}/postgres`,
+		max: 5,
+		idleTimeoutMillis: 10000
+	});
+	// An idle client losing its connection (Postgres stopping) must not crash the process.
+	created.on('error', () => undefined);
+	return created;
+}
+
+export function createContext(settings: GatewaySettings): GatewayContext {
+	return {
+		...settings,
+		authDb: pool('supabase_auth_admin', settings.dbPort),
+		storageDb: pool('authenticator', settings.dbPort),
+		storageAdminDb: pool('supabase_storage_admin', settings.dbPort)
+	};
+}
+
+export async function closeContext(ctx: GatewayContext): Promise<void> {
+	await Promise.all([ctx.authDb.end(), ctx.storageDb.end(), ctx.storageAdminDb.end()]);
+}
