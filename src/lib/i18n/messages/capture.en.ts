@@ -1,0 +1,19 @@
+// English: the same keys as capture.vi.ts (checked by `satisfies`).
+import type { CaptureMessageKey } from './capture.vi';
+
+export const messages = {
+	'capture.photo.heic': 'HEIC photos (iPhone) cannot be read in this browser. Choose a JPEG photo or take one with the app camera.',
+	'capture.photo.gif': 'GIF images are not accepted. Choose a JPEG, PNG or WebP photo.',
+	'capture.photo.svg': 'An SVG file is a drawing, not a photo. Choose a JPEG, PNG or WebP photo.',
+	'capture.photo.pdf': 'A PDF file is not a photo. Take a photo of the document or choose a JPEG.',
+	'capture.photo.unsupported': 'This file is not a JPEG, PNG or WebP photo. Choose another photo or take a new one.',
+	'capture.photo.empty': 'The photo file is empty (0 bytes). Choose it again or take a new one.',
+	'capture.photo.tooLarge': 'The photo is too large (over 30 MB). Choose a smaller one or take one with the app camera.',
+	'capture.photo.truncated': 'The photo file is damaged or incomplete. Choose it again or take a new one.',
+	'capture.photo.undecodable': 'This photo cannot be read. Choose another one or take a new one.',
+	'capture.photo.encodeFailed': 'The phone could not process this photo (perhaps low on memory). Close other apps and try again.',
+	'capture.photo.tooMany': 'A story can have at most 10 photos. Remove some.',
+	'capture.storageFull': 'The phone storage is full, so nothing was saved. Free some space and tap save again.',
+	'capture.notEditable': 'This story has been reviewed and can no longer be edited.',
+	'capture.saved': 'Saved on this device. The story will be sent when there is a connection.'
+} as const satisfies Record<CaptureMessageKey, string>;

@@ -1,0 +1,20 @@
+// Tiếng Việt: lý do ảnh không dùng được và lỗi khi lưu trên máy, mỗi câu nói người dùng cần làm gì.
+export const messages = {
+	'capture.photo.heic':
+		'Ảnh HEIC (iPhone) chưa đọc được trên trình duyệt này. Hãy chọn ảnh JPEG hoặc chụp lại bằng máy ảnh của ứng dụng.',
+	'capture.photo.gif': 'Ảnh GIF không được nhận. Hãy chọn ảnh chụp dạng JPEG, PNG hoặc WebP.',
+	'capture.photo.svg': 'Tệp SVG là hình vẽ, không phải ảnh chụp. Hãy chọn ảnh JPEG, PNG hoặc WebP.',
+	'capture.photo.pdf': 'Tệp PDF không phải là ảnh. Hãy chụp ảnh tài liệu hoặc chọn ảnh JPEG.',
+	'capture.photo.unsupported': 'Tệp này không phải ảnh JPEG, PNG hoặc WebP. Hãy chọn ảnh khác hoặc chụp lại.',
+	'capture.photo.empty': 'Tệp ảnh rỗng (0 byte). Hãy chọn lại ảnh hoặc chụp lại.',
+	'capture.photo.tooLarge': 'Ảnh quá lớn (trên 30 MB). Hãy chọn ảnh nhỏ hơn hoặc chụp lại bằng máy ảnh của ứng dụng.',
+	'capture.photo.truncated': 'Tệp ảnh bị hỏng hoặc chưa tải xong. Hãy chọn lại ảnh hoặc chụp lại.',
+	'capture.photo.undecodable': 'Không đọc được ảnh này. Hãy chọn ảnh khác hoặc chụp lại.',
+	'capture.photo.encodeFailed': 'Máy không xử lý được ảnh này (có thể do thiếu bộ nhớ). Hãy đóng bớt ứng dụng khác rồi thử lại.',
+	'capture.photo.tooMany': 'Mỗi câu chuyện có tối đa 10 ảnh. Hãy bỏ bớt ảnh.',
+	'capture.storageFull': 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xoá bớt ảnh hoặc ứng dụng không dùng rồi bấm lưu lại.',
+	'capture.notEditable': 'Câu chuyện này đã được duyệt nên không sửa được nữa.',
+	'capture.saved': 'Đã lưu trên máy. Câu chuyện sẽ tự gửi khi có mạng.'
+} as const;
+
+export type CaptureMessageKey = keyof typeof messages;

@@ -1,0 +1,86 @@
+// The shapes kept on the device and the history of the Dexie schema. Versions are only ever appended: an upgrade
+// may add tables, indexes and default fields, but must never clear or rewrite `outbox` (unsent work lives there).
+import type { Story, StoryPhotoMeta } from '$lib/domain/story';
+import type { Dexie, Transaction } from 'dexie';
+
+export const syncErrorKinds = ['offline', 'unauthorized', 'rejected', 'conflict', 'transient'] as const;
+export type SyncErrorKind = (typeof syncErrorKinds)[number];
+
+/** What the user is told about a story's journey to the server. */
+export type LocalSyncState = 'saved' | 'sending' | 'sent' | 'failed';
+
+/** `status` is the server's last known status, or 'draft' while the server has never acknowledged the story. */
+export interface LocalStory extends Story {
+	syncState: LocalSyncState;
+	/** Who wrote it on this device (null if saved before sign-in was known); pushes never send another user's work. */
+	authorId: string | null;
+	/** The server's `updated_at` as last seen, so an older pull never replaces a newer acknowledgement. */
+	serverUpdatedAt: string | null;
+}
+
+export interface LocalPhoto extends StoryPhotoMeta {
+	blob: Blob;
+	thumbBlob: Blob;
+}
+
+export interface OutboxError {
+	kind: SyncErrorKind;
+	messageKey: string;
+	detail: string;
+}
+
+export type OutboxKind = 'story.upsert';
+
+export interface OutboxEntry {
+	id?: number;
+	kind: OutboxKind;
+	/** The story id; the payload is read from `stories`/`photos` at push time, so edits merge into one entry. */
+	entityId: string;
+	createdAt: string;
+	attempts: number;
+	/** Epoch ms; 0 = due now. Rejected entries wait for the user (see REJECTED_WAIT). */
+	nextAttemptAt: number;
+	lastError: OutboxError | null;
+	/** Bumped by every local edit: a push may delete the entry only if it pushed the latest change. */
+	changeSeq: number;
+}
+
+export interface SyncStateEntry {
+	key: string;
+	value: unknown;
+}
+
+/** Rejected entries are kept but not retried automatically; "Gửi ngay" or an edit makes them due again. */
+export const REJECTED_WAIT = Number.MAX_SAFE_INTEGER;
+
+export const schemaV1 = {
+	stories: 'id, updatedAt',
+	photos: 'id, storyId',
+	outbox: '++id, entityId, nextAttemptAt',
+	syncState: 'key'
+} as const;
+
+export const schemaV2 = { ...schemaV1, stories: 'id, updatedAt, authorId' } as const;
+
+/** v2: stories know their author (so a second account on the phone never pushes the first one's work). */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+	await tx
+		.table('stories')
+		.toCollection()
+		.modify((s: Record<string, unknown>) => {
+			s.authorId ??= null;
+			s.serverUpdatedAt ??= null;
+		});
+	// Only default a missing field: every queued item survives the upgrade.
+	await tx
+		.table('outbox')
+		.toCollection()
+		.modify((e: Record<string, unknown>) => {
+			e.changeSeq ??= 0;
+		});
+}
+
+export function applySchema(db: Dexie): void {
+	db.version(1).stores(schemaV1);
+	db.version(2).stores(schemaV2).upgrade(upgradeToV2);
+}

@@ -1,0 +1,119 @@
+// Push phase: for each due outbox entry, oldest first, upload its photos, then upsert the story rows (several per
+// request), then insert the photo rows and confirm them. An entry is removed only after the server answered with the
+// row and every photo row exists; anything else is recorded as a classified failure and the entry stays.
+import type { Story, StoryPhotoMeta } from '$lib/domain/story';
+import {
+	listDueEntries,
+	loadPushItem,
+	markSending,
+	recordFailure,
+	type DueMode,
+	type PushItem
+} from '$lib/offline/outbox';
+import { acknowledgePush, type ServerStoryState } from '$lib/offline/server-state';
+import { computeNextAttemptAt } from './backoff';
+import { classifyError, type ClassifiedError } from './classify-error';
+import { uploadPhotos, sendStoryRows, confirmPhotoRows } from './push-steps';
+
+/** What push needs from the server; `createStoryApi(client)` from remote/ provides it, tests pass fakes. */
+export interface PushRemote {
+	uploadObject(o: { path: string; blob: Blob; contentType: string }): Promise<void>;
+	upsertStories(items: { story: Story; contentHash: string }[]): Promise<ServerStoryState[]>;
+	insertPhotoRows(items: { photo: StoryPhotoMeta; unitId: string }[]): Promise<void>;
+	listExistingPhotoIds(ids: string[]): Promise<string[]>;
+}
+
+export interface PushOptions {
+	remote: PushRemote;
+	/** The signed-in user; entries saved by another account on this device are skipped. */
+	authorId: string | null;
+	/** Which entries to try (default 'due'); see DueMode. */
+	mode?: DueMode;
+	batchSize?: number;
+	now?: () => number;
+	isOnline?: () => boolean;
+	random?: () => number;
+}
+
+export interface PushResult {
+	sent: number;
+	failed: number;
+	/** Set when the run stopped early because every further request would fail too (offline, signed out). */
+	stoppedBy: ClassifiedError | null;
+}
+
+export async function pushOutbox(opts: PushOptions): Promise<PushResult> {
+	const now = opts.now ?? Date.now;
+	const entries = await listDueEntries({ now: now(), mode: opts.mode ?? 'due', authorId: opts.authorId });
+	const result: PushResult = { sent: 0, failed: 0, stoppedBy: null };
+	const size = opts.batchSize ?? 5;
+	for (let i = 0; i < entries.length && !result.stoppedBy; i += size) {
+		const loaded = await Promise.all(entries.slice(i, i + size).map(loadPushItem));
+		await pushBatch(loaded.filter((x): x is PushItem => x !== undefined), opts, result);
+	}
+	return result;
+}
+
+async function pushBatch(items: PushItem[], opts: PushOptions, result: PushResult): Promise<void> {
+	await markSending(items.map((x) => x.story.id));
+	const fail = (item: PushItem, error: unknown) => recordItemFailure({ item, error, opts, result });
+	const uploaded: PushItem[] = [];
+	for (const item of items) {
+		if (result.stoppedBy) await fail(item, result.stoppedBy);
+		else await uploadPhotos(item, opts.remote).then(() => uploaded.push(item), (e: unknown) => fail(item, e));
+	}
+	if (uploaded.length === 0) return;
+	if (result.stoppedBy) {
+		for (const item of uploaded) await fail(item, result.stoppedBy);
+		return;
+	}
+	const acked = await sendRows(uploaded, opts.remote, fail);
+	if (acked.length === 0) return;
+	const photoRows = await confirmPhotoRows(acked.map((a) => a.item), opts.remote).catch((error: unknown) => ({ error }));
+	for (const { item, ack } of acked) {
+		if ('error' in photoRows) await fail(item, photoRows.error);
+		else if (!photoRows.confirmed.has(item.story.id)) await fail(item, photoRows.missing);
+		else if (await acknowledgePush({ entry: item.entry, ack })) result.sent++;
+	}
+}
+
+async function sendRows(
+	items: PushItem[],
+	remote: PushRemote,
+	fail: (item: PushItem, error: unknown) => Promise<void>
+): Promise<{ item: PushItem; ack: ServerStoryState }[]> {
+	const answers = await sendStoryRows(items, remote);
+	const acked: { item: PushItem; ack: ServerStoryState }[] = [];
+	for (const item of items) {
+		const answer = answers.get(item.story.id);
+		if (answer && 'status' in answer) acked.push({ item, ack: answer });
+		else await fail(item, answer?.error);
+	}
+	return acked;
+}
+
+async function recordItemFailure(o: {
+	item: PushItem;
+	error: unknown;
+	opts: PushOptions;
+	result: PushResult;
+}): Promise<void> {
+	const now = (o.opts.now ?? Date.now)();
+	const classified = isClassified(o.error) ? o.error : classifyError(o.error, { isOnline: o.opts.isOnline?.() });
+	await recordFailure({
+		entry: o.item.entry,
+		error: { kind: classified.kind, messageKey: classified.messageKey, detail: classified.detail },
+		nextAttemptAt: computeNextAttemptAt({
+			kind: classified.kind,
+			attempts: o.item.entry.attempts,
+			now,
+			random: o.opts.random
+		})
+	});
+	o.result.failed++;
+	if (classified.kind === 'offline' || classified.kind === 'unauthorized') o.result.stoppedBy ??= classified;
+}
+
+function isClassified(e: unknown): e is ClassifiedError {
+	return typeof e === 'object' && e !== null && 'kind' in e && 'messageKey' in e && 'detail' in e;
+}

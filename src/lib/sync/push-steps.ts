@@ -1,0 +1,82 @@
+// The three server steps of a push (photos, story rows, photo rows), each answering per story, so one refused story
+// never blocks the others in its batch. Knows nothing of the outbox: push-outbox.ts decides what an answer means.
+import { photoStoragePath, thumbStoragePath } from '$lib/domain/story';
+import type { PushItem } from '$lib/offline/outbox';
+import type { ServerStoryState } from '$lib/offline/server-state';
+import { RemoteError } from '$lib/remote/remote-error';
+import type { PushRemote } from './push-outbox';
+
+/** Sequential on purpose: a cheap phone on 2G does better with one upload at a time. */
+export async function uploadPhotos(item: PushItem, remote: PushRemote): Promise<void> {
+	for (const photo of item.photos) {
+		const where = { unitId: item.story.unitId, storyId: item.story.id, photoId: photo.id, contentType: photo.contentType };
+		await remote.uploadObject({ path: photoStoragePath(where), blob: photo.blob, contentType: photo.contentType });
+		await remote.uploadObject({ path: thumbStoragePath(where), blob: photo.thumbBlob, contentType: photo.contentType });
+	}
+}
+
+export type RowAnswer = ServerStoryState | { error: unknown };
+
+/**
+ * One upsert for the batch. If the batch is refused as a whole, retry story by story to find the one at fault.
+ * A story whose row does not come back was filtered by RLS: that is a failure, not a success.
+ */
+export async function sendStoryRows(items: PushItem[], remote: PushRemote): Promise<Map<string, RowAnswer>> {
+	const answers = new Map<string, RowAnswer>();
+	try {
+		const acks = await remote.upsertStories(await Promise.all(items.map(toUpsertItem)));
+		const byId = new Map(acks.map((a) => [a.id, a]));
+		for (const item of items) answers.set(item.story.id, byId.get(item.story.id) ?? { error: rowNotReturned(item) });
+	} catch (error) {
+		if (items.length === 1 || isWholeRunFailure(error)) {
+			for (const item of items) answers.set(item.story.id, { error });
+		} else {
+			for (const item of items) {
+				const single = await sendStoryRows([item], remote);
+				answers.set(item.story.id, single.get(item.story.id) ?? { error });
+			}
+		}
+	}
+	return answers;
+}
+
+/** Insert (ignoring rows that already exist), then read back which stories have every photo row on the server. */
+export async function confirmPhotoRows(
+	items: PushItem[],
+	remote: PushRemote
+): Promise<{ confirmed: Set<string>; missing: RemoteError }> {
+	const photos = items.flatMap((item) => item.photos.map((photo) => ({ photo: stripBlobs(photo), unitId: item.story.unitId })));
+	await remote.insertPhotoRows(photos);
+	const existing = new Set(await remote.listExistingPhotoIds(photos.map((p) => p.photo.id)));
+	const confirmed = new Set<string>();
+	for (const item of items) if (item.photos.every((p) => existing.has(p.id))) confirmed.add(item.story.id);
+	const missing = new RemoteError({ source: 'ack', status: 200, code: 'PHOTO_ROW_NOT_VISIBLE', message: 'photo rows missing' });
+	return { confirmed, missing };
+}
+
+function rowNotReturned(item: PushItem): RemoteError {
+	return new RemoteError({ source: 'ack', status: 200, code: 'ROW_NOT_RETURNED', message: `story ${item.story.id} not returned` });
+}
+
+/** Offline or signed out: splitting the batch would only repeat the same failure. */
+function isWholeRunFailure(error: unknown): boolean {
+	if (error instanceof TypeError) return true;
+	return error instanceof RemoteError && (error.status === 0 || error.status === 401 || error.status >= 500);
+}
+
+async function toUpsertItem(item: PushItem) {
+	return { story: item.story, contentHash: await hashContent(item.story.content) };
+}
+
+/** A stable hash of the content (sorted keys), stored with the row so a replay can be recognised. */
+export async function hashContent(content: object): Promise<string> {
+	const sorted = Object.fromEntries(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
+	const bytes = new TextEncoder().encode(JSON.stringify(sorted));
+	const digest = await crypto.subtle.digest('SHA-256', bytes);
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function stripBlobs(photo: PushItem['photos'][number]) {
+	const { blob: _blob, thumbBlob: _thumb, ...meta } = photo;
+	return meta;
+}

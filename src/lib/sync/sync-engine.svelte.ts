@@ -1,0 +1,142 @@
+// The sync engine: decides WHEN to sync (app start, back online, tab visible, outbox grew, every minute, "Gửi ngay")
+// and guarantees ONE run at a time (in this tab by a flag, across tabs by a Web Lock). What a run does is push-outbox
+// then pull-changes; this class holds only the state the UI shows.
+import { liveCountPending } from '$lib/offline/story-queries';
+import { onOutboxGrew } from '$lib/offline/outbox-signal';
+import type { DueMode } from '$lib/offline/outbox';
+import { getSupabase } from '$lib/remote/client';
+import { createStoryApi } from '$lib/remote/story-api';
+import { classifyError, type ClassifiedError } from './classify-error';
+import { pullChanges, type PullRemote } from './pull-changes';
+import { pushOutbox, type PushRemote } from './push-outbox';
+
+export interface SyncRemote extends PushRemote, PullRemote {
+	getSignedInUserId(): Promise<string | null>;
+}
+
+const LOCK_NAME = 'thidua-sync';
+const PERIOD_MS = 60_000;
+const modeRank: Record<DueMode, number> = { due: 0, waiting: 1, all: 2 };
+
+export class SyncEngine {
+	#pendingCount = $state(0);
+	#isSyncing = $state(false);
+	#isOnline = $state(true);
+	/** Epoch ms of the last completed run. */
+	#lastRunAt = $state<number | null>(null);
+	#lastError = $state<ClassifiedError | null>(null);
+	#isStoragePersisted = $state<boolean | null>(null);
+	#running = false;
+	#queuedMode: DueMode | null = null;
+	#stops: (() => void)[] = [];
+	readonly #createRemote: () => SyncRemote;
+
+	constructor(opts: { createRemote?: () => SyncRemote } = {}) {
+		this.#createRemote = opts.createRemote ?? (() => createStoryApi(getSupabase()));
+	}
+
+	get pendingCount(): number { return this.#pendingCount; }
+	get isSyncing(): boolean { return this.#isSyncing; }
+	get isOnline(): boolean { return this.#isOnline; }
+	get lastRunAt(): number | null { return this.#lastRunAt; }
+	get lastError(): ClassifiedError | null { return this.#lastError; }
+	/** null until asked; false means the browser may evict the device database under storage pressure. */
+	get isStoragePersisted(): boolean | null { return this.#isStoragePersisted; }
+
+	/** Idempotent; call once from the signed-in layout (browser only). */
+	start(): void {
+		if (this.#stops.length > 0) return;
+		this.#isOnline = navigator.onLine;
+		this.#listen(window, 'online', () => {
+			this.#isOnline = true;
+			this.#trigger('waiting');
+		});
+		this.#listen(window, 'offline', () => (this.#isOnline = false));
+		this.#listen(document, 'visibilitychange', () => {
+			if (document.visibilityState === 'visible') this.#trigger('due');
+		});
+		this.#stops.push(onOutboxGrew(() => this.#trigger('due')));
+		const count = liveCountPending().subscribe({ next: (n) => (this.#pendingCount = n) });
+		this.#stops.push(() => count.unsubscribe());
+		const timer = setInterval(() => this.#trigger('due'), PERIOD_MS);
+		this.#stops.push(() => clearInterval(timer));
+		void this.#requestPersistence();
+		this.#trigger('waiting');
+	}
+
+	stop(): void {
+		for (const stopOne of this.#stops.splice(0)) stopOne();
+	}
+
+	/** "Gửi ngay": try everything now, including entries the server refused before. */
+	syncNow(): Promise<void> {
+		return this.#run('all');
+	}
+
+	#trigger(mode: DueMode): void {
+		void this.#run(mode);
+	}
+
+	#listen(target: EventTarget, type: string, handler: () => void): void {
+		target.addEventListener(type, handler);
+		this.#stops.push(() => target.removeEventListener(type, handler));
+	}
+
+	/** A trigger during a run is remembered (strongest mode wins) and served by one more run right after. */
+	async #run(mode: DueMode): Promise<void> {
+		if (this.#running) {
+			this.#queuedMode = strongest(this.#queuedMode, mode);
+			return;
+		}
+		this.#running = true;
+		this.#isSyncing = true;
+		try {
+			let next: DueMode | null = mode;
+			while (next) {
+				this.#queuedMode = null;
+				await this.#withLock(next);
+				next = this.#queuedMode;
+			}
+		} finally {
+			this.#running = false;
+			this.#isSyncing = false;
+		}
+	}
+
+	/** Another tab holding the lock is already syncing the same database: skip, don't wait. */
+	async #withLock(mode: DueMode): Promise<void> {
+		const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+		if (!locks) return this.#runOnce(mode);
+		await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+			if (lock) await this.#runOnce(mode);
+		});
+	}
+
+	async #runOnce(mode: DueMode): Promise<void> {
+		if (typeof navigator !== 'undefined' && !navigator.onLine) return;
+		try {
+			const remote = this.#createRemote();
+			const authorId = await remote.getSignedInUserId();
+			if (!authorId) return;
+			const isOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine);
+			const push = await pushOutbox({ remote, authorId, mode, isOnline });
+			this.#lastError = push.stoppedBy;
+			if (!push.stoppedBy) await pullChanges({ remote, authorId });
+			this.#lastRunAt = Date.now();
+		} catch (error) {
+			this.#lastError = classifyError(error);
+		}
+	}
+
+	async #requestPersistence(): Promise<void> {
+		const storage = navigator.storage as StorageManager | undefined;
+		if (!storage?.persist) return;
+		this.#isStoragePersisted = (await storage.persisted()) || (await storage.persist());
+	}
+}
+
+function strongest(a: DueMode | null, b: DueMode): DueMode {
+	return a && modeRank[a] >= modeRank[b] ? a : b;
+}
+
+export const sync = new SyncEngine();
