@@ -42,6 +42,8 @@ grant usage on schema auth to anon, authenticated, service_role, postgres;
 alter role supabase_auth_admin set search_path = auth;
 -- The dashboard role may read and manage users (hosted: postgres is granted all on auth tables).
 grant all on schema auth to postgres;
+-- Local only: GoTrue hashes in Go; the dev gateway hashes and verifies with pgcrypto's bcrypt instead.
+grant usage on schema extensions to supabase_auth_admin;
 
 set role supabase_auth_admin;
 

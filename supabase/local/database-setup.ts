@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { guessContentType, objectFilePath } from './gateway/storage-files.ts';
+import { guessContentType, objectFilePath } from './gateway/storage-files';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUPABASE_CLI = join(REPO_ROOT, 'node_modules', '.bin', 'supabase');
