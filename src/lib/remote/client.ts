@@ -1,26 +1,13 @@
-// The Supabase client: one browser singleton (anon key + the user's persisted, auto-refreshed session) and a factory
-// for Node code (tests, scripts). Must not import Node-only modules (`ws`): Node callers pass their own transport.
+// The browser's Supabase client: one singleton with the anon key and the user's persisted, auto-refreshed session.
+// Node code uses `createSupabase` (re-exported from create-client.ts) and passes its own realtime transport.
 import { env } from '$env/dynamic/public';
-import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import type { Database } from './story-rows';
+import { createSupabase, type AppSupabaseClient } from './create-client';
 
-export type AppSupabaseClient = SupabaseClient<Database>;
-
-/** Build a client; on Node 20 pass `{ realtime: { transport: WebSocket } }` (from `ws`) or createClient throws. */
-export function createSupabase(
-	url: string,
-	key: string,
-	opts: SupabaseClientOptions<'public'> = {}
-): AppSupabaseClient {
-	return createClient<Database>(url, key, {
-		...opts,
-		auth: { persistSession: true, autoRefreshToken: true, ...opts.auth }
-	});
-}
+export { createSupabase, type AppSupabaseClient };
 
 let browserClient: AppSupabaseClient | undefined;
 
-/** The browser's one client, created on first use so importing this module stays side-effect free. */
+/** Created on first use, so importing this module stays side-effect free (and safe during SSR). */
 export function getSupabase(): AppSupabaseClient {
 	if (!browserClient) {
 		const url = env.PUBLIC_SUPABASE_URL;

@@ -1,7 +1,7 @@
 // Typed calls for the story data path (photos to Storage, story and photo rows to PostgREST, pulls since a cursor).
 // Speaks domain types on its surface and rows on the wire; never touches IndexedDB and never retries (sync/ does).
 import { STORY_PHOTO_BUCKET, type Story, type StoryPhotoMeta } from '$lib/domain/story';
-import type { AppSupabaseClient } from './client';
+import type { AppSupabaseClient } from './create-client';
 import { RemoteError, toRestError, toStorageError } from './remote-error';
 import {
 	fromRemoteStoryRow,
