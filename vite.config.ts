@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
@@ -35,7 +36,13 @@ export default defineConfig({
 				globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest,woff2}'],
 				// Signed-in pages are client-rendered; offline navigations under /app fall back to the app shell.
 				navigateFallback: '/app-shell',
-				navigateFallbackAllowlist: [/^\/app(\/|$)/, /^\/login$/],
+				// Matched against path + query: /login?next=… must fall back too.
+				navigateFallbackAllowlist: [/^\/app(\/|\?|$)/, /^\/login(\?|$)/],
+				// The prerendered shell imports SvelteKit's runtime env module (/_app/env.js, served by the Node server):
+				// precache it too, or the shell cannot start offline. It is read at install time from the live server.
+				additionalManifestEntries: [{ url: '/_app/env.js', revision: String(Date.now()) }],
+				// Manifest icons are fetched by the browser at install time; offline pages draw their mark inline.
+				globIgnores: ['client/icons/**'],
 				skipWaiting: false,
 				clientsClaim: true,
 				cleanupOutdatedCaches: true

@@ -1,0 +1,22 @@
+import { resolve } from '$app/paths';
+// Signing out: stop syncing, end the session on this device. The outbox is deliberately left alone (R3): queued
+// stories stay in IndexedDB and are sent after the next sign-in.
+import { goto } from '$app/navigation';
+import { countPending } from '$lib/offline/story-queries';
+import { sync } from '$lib/sync/sync-engine.svelte';
+import { session } from '$lib/ui/session.svelte';
+
+/** How many stories would wait on this device after signing out (0 = nothing to warn about). */
+export async function pendingBeforeSignOut(): Promise<number> {
+	try {
+		return await countPending();
+	} catch {
+		return 0;
+	}
+}
+
+export async function signOut(): Promise<void> {
+	sync.stop();
+	await session.signOut();
+	await goto(resolve('/login'), { replaceState: true });
+}
