@@ -29,7 +29,8 @@ function pushMigrations(dbUrl: string, log: (line: string) => void): Promise<voi
 	return new Promise((resolve, reject) => {
 		execFile(
 			SUPABASE_CLI,
-			['db', 'push', '--db-url', dbUrl, '--include-all', '--yes', '--workdir', REPO_ROOT],
+			// The CLI assumes TLS for any port but its own default 54322; the local server has none.
+			['db', 'push', '--db-url', `${dbUrl}?sslmode=disable`, '--include-all', '--yes', '--workdir', REPO_ROOT],
 			{ cwd: REPO_ROOT, env: { ...process.env, DO_NOT_TRACK: '1', SUPABASE_TELEMETRY_DISABLED: '1' } },
 			(error, stdout, stderr) => {
 				const output = `${stdout}${stderr}`.trim();
