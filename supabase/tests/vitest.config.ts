@@ -2,10 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
 export default defineConfig({
+	// Tests that exercise the app's own modules import them the way the app does.
+	resolve: { alias: { $lib: `${root}/src/lib` } },
 	test: {
 		// Paths below are relative to the repository root, wherever vitest is started from.
-		root: fileURLToPath(new URL('../..', import.meta.url)),
+		root,
 		include: ['supabase/tests/**/*.test.ts'],
 		environment: 'node',
 		globalSetup: ['tests/stack-setup.ts'],
