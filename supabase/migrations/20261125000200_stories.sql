@@ -39,7 +39,8 @@ create table public.story (
       and (not subject_is_minor or consent_method = 'guardian_written')
     )
   ),
-  constraint story_returned_needs_reason check (status not in ('returned', 'rejected') or length(trim(review_note)) > 0)
+  -- coalesce: a CHECK whose expression is NULL passes, and a missing note must not.
+  constraint story_returned_needs_reason check (status not in ('returned', 'rejected') or coalesce(length(trim(review_note)), 0) > 0)
 );
 comment on table public.story is 'Câu chuyện người tốt, việc tốt / điển hình tiên tiến do cán bộ cơ sở ghi nhận.';
 alter table public.story enable row level security;
