@@ -70,7 +70,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 	const log = opts.quiet ? () => undefined : (line: string) => line && console.log(line);
 	const accessTokenTtl = Number(process.env.AUTH_JWT_EXPIRY || 3600);
 
-	await reapStaleRuns(log);
+	// Shown even when quiet: it explains why a start after a crash stops processes.
+	await reapStaleRuns((line) => console.warn(line));
 	await assertPortFree(dbPort, 'Postgres', 'SUPABASE_DB_PORT');
 	await assertPortFree(apiPort, 'API gateway', 'SUPABASE_API_PORT');
 	const keys = await loadApiKeys();
