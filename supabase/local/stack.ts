@@ -69,6 +69,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 	const dbPort = opts.dbPort ?? portFromEnv('SUPABASE_DB_PORT', 54322);
 	const log = opts.quiet ? () => undefined : (line: string) => line && console.log(line);
 	const accessTokenTtl = Number(process.env.AUTH_JWT_EXPIRY || 3600);
+	if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1) throw new Error('AUTH_JWT_EXPIRY must be whole seconds');
 
 	// Shown even when quiet: it explains why a start after a crash stops processes.
 	await reapStaleRuns((line) => console.warn(line));

@@ -109,6 +109,18 @@ async function logout(req: IncomingMessage, res: ServerResponse, ctx: GatewayCon
 }
 
 export async function handleAuth(req: IncomingMessage, res: ServerResponse, ctx: GatewayContext, path: string): Promise<void> {
+	try {
+		await routeAuth(req, res, ctx, path);
+	} catch (error) {
+		// GoTrue's answer to a database failure (e.g. deleting a user whose rows still reference them); auth-js
+		// treats 5xx as retryable and keeps the session.
+		if (res.headersSent) throw error;
+		const detail = error instanceof Error ? error.message : String(error);
+		sendAuthError(res, 500, 'unexpected_failure', `Database error: ${detail}`);
+	}
+}
+
+async function routeAuth(req: IncomingMessage, res: ServerResponse, ctx: GatewayContext, path: string): Promise<void> {
 	const method = req.method ?? 'GET';
 	if (path.startsWith('/admin/')) return handleAdmin(req, res, ctx, path.slice('/admin'.length));
 	if (method === 'POST' && path === '/token') return token(req, res, ctx);

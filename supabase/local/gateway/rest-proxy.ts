@@ -16,5 +16,7 @@ export function proxyToPostgrest(req: IncomingMessage, res: ServerResponse, post
 		if (res.headersSent) res.destroy(error);
 		else sendJson(res, 502, { message: `PostgREST is unreachable: ${error.message}` });
 	});
+	// A browser that gives up (navigation, abort) must not leave PostgREST streaming to nobody.
+	res.on('close', () => upstream.destroy());
 	req.pipe(upstream);
 }

@@ -31,6 +31,8 @@ export function storageErrorFromDatabase(error: unknown): StorageError | undefin
 	if (code === '42501') return new StorageError('403', 'Unauthorized', message ?? 'permission denied');
 	if (code === '23505') return new StorageError('409', 'Duplicate', 'The resource already exists');
 	if (code === '23503') return new StorageError('404', 'Bucket not found', 'Bucket not found');
+	// Anything else Postgres raised (a policy's own error, a timeout) is shown, not hidden behind a generic 500.
+	if ((error as { severity?: string }).severity) return new StorageError('500', 'DatabaseError', message ?? 'database error', 500);
 	return undefined;
 }
 
