@@ -20,11 +20,16 @@ class Notices {
 		return this.#items;
 	}
 
-	/** Errors stay until dismissed (the person must be able to read and act on them); other notices fade. */
-	push(kind: NoticeKind, messageKey: string, params?: MessageParams): number {
+	/**
+	 * Errors stay until dismissed (the person must be able to read and act on them); other notices fade, and so do
+	 * errors pushed with `sticky: false` whose cause is already marked on the page (e.g. invalid form fields).
+	 */
+	push(kind: NoticeKind, messageKey: string, params?: MessageParams, opts: { sticky?: boolean } = {}): number {
 		const id = this.#nextId++;
-		this.#items = [...this.#items, { id, kind, text: tKey(messageKey, params) }];
-		if (kind !== 'error') setTimeout(() => this.dismiss(id), AUTO_DISMISS_MS);
+		const text = tKey(messageKey, params);
+		// The same sentence twice (a second tap on "Lưu") replaces the first instead of stacking.
+		this.#items = [...this.#items.filter((n) => n.text !== text), { id, kind, text }];
+		if (!(opts.sticky ?? kind === 'error')) setTimeout(() => this.dismiss(id), AUTO_DISMISS_MS);
 		return id;
 	}
 

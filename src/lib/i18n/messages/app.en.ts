@@ -3,6 +3,7 @@ import type { messages as vi } from './app.vi';
 
 export const messages = {
 	'app.name': 'Emulation & Commendation',
+	'app.shortName': 'Emulation',
 	'app.org': 'Vietnam Fatherland Front Committee of Hanoi',
 	'app.skipToContent': 'Skip to main content',
 	'app.loading': 'Loading…',

@@ -2,6 +2,7 @@
 // Keys are flat and grouped by screen; `story.*` keys are the message keys the zod schema in domain/story.ts emits.
 export const messages = {
 	'app.name': 'Thi đua – Khen thưởng',
+	'app.shortName': 'Thi đua KT',
 	'app.org': 'Ủy ban MTTQ Việt Nam thành phố Hà Nội',
 	'app.skipToContent': 'Bỏ qua, tới nội dung chính',
 	'app.loading': 'Đang tải…',

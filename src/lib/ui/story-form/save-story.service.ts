@@ -8,14 +8,19 @@ import type { StoryDraft } from './story-draft.svelte';
 
 export type SaveOutcome = 'saved' | 'invalid' | 'failed';
 
+/** The form-level "please correct" notice: withdrawn as soon as the next attempt starts. */
+let formNoticeId: number | null = null;
+
 function readyToSave(draft: StoryDraft, picker: PhotoPicker) {
+	if (formNoticeId !== null) notices.dismiss(formNoticeId);
+	formNoticeId = null;
 	if (picker.isBusy) {
-		notices.error('form.photoBusy');
+		formNoticeId = notices.push('error', 'form.photoBusy', undefined, { sticky: false });
 		return null;
 	}
 	const content = draft.validate(new Date().toISOString());
 	if (!content) {
-		notices.error('form.hasErrors');
+		formNoticeId = notices.push('error', 'form.hasErrors', undefined, { sticky: false });
 		focusFirstError();
 	}
 	return content;
