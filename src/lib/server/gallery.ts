@@ -59,6 +59,8 @@ export async function listPublishedStories(page: number): Promise<{ cards: Galle
 		.order('published_at', { ascending: false, nullsFirst: false })
 		.order('id')
 		.range(from, from + GALLERY_PAGE_SIZE - 1);
+	// PGRST103: the page starts past the last row — an empty page, which the route answers with 404.
+	if (error?.code === 'PGRST103') return { cards: [], total: 0 };
 	if (error) throw new Error(`public_story: ${error.message}`);
 	const rows = (data ?? []) as Pick<
 		PublicStoryRow,

@@ -68,7 +68,8 @@ class Session {
 
 	/** Confirms the session with the server and reloads roles; keeps the cached identity when the server is unreachable. */
 	async refresh(): Promise<void> {
-		const check = await checkSession();
+		// Offline the answer is known without asking (and asking only fills the console with fetch errors).
+		const check = navigator.onLine ? await checkSession() : ({ state: 'unknown' } as const);
 		if (check.state === 'valid') {
 			await this.#adopt(check.user);
 		} else if (check.state === 'invalid') {

@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, inlineScriptHashes } from './security-headers';
+
+describe('content security policy', () => {
+	it('allows exactly the inline scripts the page carries, by hash', () => {
+		const body = '\n\t{ __sveltekit_x = {}; }\n';
+		const html = `<head><script src="/a.js"></script></head><body><script>${body}</script></body>`;
+		const expected = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+		expect(inlineScriptHashes(html)).toEqual([expected]);
+	});
+
+	it('gives a page without inline scripts no way to run one', () => {
+		const csp = contentSecurityPolicy({ scriptHashes: [], supabaseUrl: 'http://127.0.0.1:54321/' });
+		const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src'));
+		expect(scriptSrc).toBe("script-src 'self'");
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(csp).toContain('connect-src \'self\' http://127.0.0.1:54321');
+	});
+});
