@@ -7,7 +7,7 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	timeout: 120_000,
+	timeout: 240_000,
 	expect: { timeout: 15_000 },
 	fullyParallel: false,
 	workers: 1,
