@@ -9,13 +9,10 @@ export const messages = {
 	'app.loading': 'Loading…',
 	'app.close': 'Close',
 	'app.cancel': 'Cancel',
-	'app.back': 'Back',
 	'app.retry': 'Try again',
-	'app.language': 'Language',
 	'app.language.switch': 'Tiếng Việt',
 	'app.update.available': 'A new version is available.',
 	'app.update.reload': 'Reload',
-	'app.offlineReady': 'The app is ready to work offline.',
 
 	'nav.main': 'Main navigation',
 	'nav.home': 'Home',
@@ -140,7 +137,6 @@ export const messages = {
 	'form.required': 'Please fill in this field.',
 	'form.noUnit': 'You have no unit to report for. Please contact your unit officer.',
 	'form.saveFailed': 'Could not save on this device: {reason}',
-	'form.storageFull': 'The device storage is full. Send your saved stories or free up space, then try again.',
 
 	'story.title.tooShort': 'The title needs at least 3 characters.',
 	'story.title.tooLong': 'The title can have at most 200 characters.',
@@ -162,7 +158,6 @@ export const messages = {
 	'stories.returnedReason': 'Returned because: {note}',
 	'stories.rejectedReason': 'Rejected because: {note}',
 	'stories.lastSync': 'Last sent: {time}',
-	'stories.open': 'Open',
 
 	'story.view.notFound': 'This story is not on this device.',
 	'story.view.edit': 'Edit and resubmit',
@@ -188,7 +183,6 @@ export const messages = {
 	'publish.empty': 'No stories are waiting to be published.',
 	'publish.publish': 'Publish',
 	'publish.published': 'Published “{title}” to the public gallery.',
-	'publish.return': 'Return to the unit',
 
 	'error.offline': 'No connection. Please connect and try again.',
 	'error.unauthorized': 'Your session has expired. Please sign in again.',

@@ -8,13 +8,10 @@ export const messages = {
 	'app.loading': 'Đang tải…',
 	'app.close': 'Đóng',
 	'app.cancel': 'Hủy',
-	'app.back': 'Quay lại',
 	'app.retry': 'Thử lại',
-	'app.language': 'Ngôn ngữ',
 	'app.language.switch': 'English',
 	'app.update.available': 'Có phiên bản mới.',
 	'app.update.reload': 'Tải lại',
-	'app.offlineReady': 'Ứng dụng đã sẵn sàng dùng khi không có mạng.',
 
 	'nav.main': 'Điều hướng chính',
 	'nav.home': 'Trang chính',
@@ -139,7 +136,6 @@ export const messages = {
 	'form.required': 'Vui lòng điền mục này.',
 	'form.noUnit': 'Bạn chưa được giao đơn vị để ghi nhận. Vui lòng liên hệ cán bộ đơn vị.',
 	'form.saveFailed': 'Không lưu được trên máy: {reason}',
-	'form.storageFull': 'Bộ nhớ máy đã đầy. Hãy gửi các câu chuyện đã lưu hoặc giải phóng bộ nhớ rồi thử lại.',
 
 	'story.title.tooShort': 'Tiêu đề cần ít nhất 3 ký tự.',
 	'story.title.tooLong': 'Tiêu đề tối đa 200 ký tự.',
@@ -161,7 +157,6 @@ export const messages = {
 	'stories.returnedReason': 'Lý do trả lại: {note}',
 	'stories.rejectedReason': 'Lý do từ chối: {note}',
 	'stories.lastSync': 'Lần gửi gần nhất: {time}',
-	'stories.open': 'Xem',
 
 	'story.view.notFound': 'Không tìm thấy câu chuyện này trên máy.',
 	'story.view.edit': 'Sửa và gửi lại',
@@ -187,7 +182,6 @@ export const messages = {
 	'publish.empty': 'Không có câu chuyện nào chờ đăng.',
 	'publish.publish': 'Đăng',
 	'publish.published': 'Đã đăng “{title}” lên thư viện công khai.',
-	'publish.return': 'Trả lại đơn vị',
 
 	'error.offline': 'Không có mạng. Vui lòng kết nối mạng rồi thử lại.',
 	'error.unauthorized': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',

@@ -11,7 +11,8 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	});
 	const pages = Math.max(1, Math.ceil(total / GALLERY_PAGE_SIZE));
 	if (page > pages) error(404, 'error.notFound');
-	// Short shared caching: a story taken down (consent withdrawn) must disappear within minutes.
-	setHeaders({ 'cache-control': 'public, max-age=60' });
+	// Short shared caching: a story taken down (consent withdrawn) must disappear within minutes. The language
+	// comes from a cookie, so caches must keep one copy per cookie.
+	setHeaders({ 'cache-control': 'public, max-age=60', vary: 'Cookie' });
 	return { cards, page, pages };
 };

@@ -9,6 +9,6 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	});
 	// Not published (never, or withdrawn since): indistinguishable from "does not exist".
 	if (!story) error(404, 'error.notFound');
-	setHeaders({ 'cache-control': 'public, max-age=60' });
+	setHeaders({ 'cache-control': 'public, max-age=60', vary: 'Cookie' });
 	return { story, canonical: `${url.origin}/gallery/${story.id}`, origin: url.origin };
 };
