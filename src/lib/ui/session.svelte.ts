@@ -1,18 +1,12 @@
 // Who is signed in on this device and in which roles: restored from the identity cache at once (works offline),
 // then confirmed with the server when it can be reached. Sign-out never touches the outbox (R3).
-import {
-	checkSession,
-	fetchMyMemberships,
-	signInWithPassword,
-	signOutOfSupabase,
-	type Membership,
-	type Role,
-	type SignInResult,
-	type SignedInUser
-} from '$lib/remote/auth';
+// The Supabase calls are imported on demand, so supabase-js is not part of the app's first paint.
+import type { Membership, Role, SignInResult, SignedInUser } from '$lib/remote/auth';
 import { clearIdentity, readIdentity, writeIdentity } from './identity-cache';
 
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut';
+
+const loadAuth = () => import('$lib/remote/auth');
 
 class Session {
 	#status = $state<SessionStatus>('unknown');
@@ -69,7 +63,7 @@ class Session {
 	/** Confirms the session with the server and reloads roles; keeps the cached identity when the server is unreachable. */
 	async refresh(): Promise<void> {
 		// Offline the answer is known without asking (and asking only fills the console with fetch errors).
-		const check = navigator.onLine ? await checkSession() : ({ state: 'unknown' } as const);
+		const check = navigator.onLine ? await (await loadAuth()).checkSession() : ({ state: 'unknown' } as const);
 		if (check.state === 'valid') {
 			await this.#adopt(check.user);
 		} else if (check.state === 'invalid') {
@@ -81,14 +75,14 @@ class Session {
 	}
 
 	async signIn(email: string, password: string): Promise<SignInResult> {
-		const result = await signInWithPassword(email, password);
+		const result = await (await loadAuth()).signInWithPassword(email, password);
 		if (result.ok) await this.#adopt(result.user);
 		return result;
 	}
 
 	/** Ends the session on this device. Unsent stories stay in IndexedDB and go out after the next sign-in. */
 	async signOut(): Promise<void> {
-		await signOutOfSupabase();
+		await (await loadAuth()).signOutOfSupabase();
 		this.#forget();
 		this.#restoring = null;
 	}
@@ -97,7 +91,7 @@ class Session {
 		this.#user = user;
 		this.#status = 'signedIn';
 		try {
-			this.#memberships = await fetchMyMemberships();
+			this.#memberships = await (await loadAuth()).fetchMyMemberships();
 			this.#isFromCache = false;
 		} catch {
 			// Roles unreachable right now: keep the ones we had, marked as cached.

@@ -3,7 +3,7 @@ import { resolve } from '$app/paths';
 // stories stay in IndexedDB and are sent after the next sign-in.
 import { goto } from '$app/navigation';
 import { countPending } from '$lib/offline/story-queries';
-import { sync } from '$lib/sync/sync-engine.svelte';
+import { sync } from '$lib/ui/sync-status.svelte';
 import { session } from '$lib/ui/session.svelte';
 
 /** How many stories would wait on this device after signing out (0 = nothing to warn about). */
