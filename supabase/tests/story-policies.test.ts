@@ -129,6 +129,8 @@ describe('unit officers', () => {
 	it("read their unit's submitted stories but not another unit's", async () => {
 		const { data } = await officer.from('story').select('id').in('id', [SEED_SUBMITTED_BA_DINH, SEED_VERIFIED_DONG_ANH]);
 		expect(data!.map((s) => s.id)).toEqual([SEED_SUBMITTED_BA_DINH]);
+		const other = await officerOther.from('story').select('id').in('id', [SEED_SUBMITTED_BA_DINH, SEED_VERIFIED_DONG_ANH]);
+		expect(other.data!.map((s) => s.id)).toEqual([SEED_VERIFIED_DONG_ANH]);
 	});
 
 	it('verify a story of their unit; reviewer and time are stamped by the server', async () => {
