@@ -2,21 +2,13 @@
 // order and the refusals can be tested in Node. Re-encoding is what drops EXIF/GPS; never upload the original bytes.
 import { PhotoRejectedError, rejectionForType } from './photo-errors';
 import { isAcceptedType, isTruncated, sniffImageType, SNIFF_BYTES, TAIL_BYTES } from './sniff-image';
+import type { PreparedPhoto } from '$lib/domain/story';
 import { computeTargetSize, PHOTO_MAX_EDGE, THUMB_MAX_EDGE } from './target-size';
 
 export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
 const MAX_OUTPUT_BYTES = 5 * 1024 * 1024;
 
-export interface PreparedPhoto {
-	id: string;
-	contentType: 'image/webp' | 'image/jpeg';
-	width: number;
-	height: number;
-	byteSize: number;
-	sha256: string;
-	blob: Blob;
-	thumbBlob: Blob;
-}
+export type { PreparedPhoto };
 
 export interface DecodedImage {
 	width: number;

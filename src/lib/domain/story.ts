@@ -64,6 +64,18 @@ export const storyPhotoSchema = z.object({
 });
 export type StoryPhotoMeta = z.infer<typeof storyPhotoSchema>;
 
+/** A photo ready to keep and send: resized, re-encoded without metadata, hashed. Capture makes it; offline stores it. */
+export interface PreparedPhoto {
+	id: string;
+	contentType: (typeof photoContentTypes)[number];
+	width: number;
+	height: number;
+	byteSize: number;
+	sha256: string;
+	blob: Blob;
+	thumbBlob: Blob;
+}
+
 /** Storage layout shared by the app and the bucket policies: `{unit}/{story}/{photo}.webp`. */
 export function photoStoragePath(p: { unitId: string; storyId: string; photoId: string; contentType: string }): string {
 	const ext = p.contentType === 'image/jpeg' ? 'jpg' : 'webp';

@@ -4,23 +4,15 @@ import {
 	MAX_PHOTOS_PER_STORY,
 	storyContentSchema,
 	storyPhotoSchema,
+	type PreparedPhoto,
 	type StoryContent
 } from '$lib/domain/story';
 import { db, type LocalPhoto, type LocalStory, type OutboxEntry } from './db';
 import { isQuotaError, LocalSaveError } from './local-errors';
 import { notifyOutboxGrew } from './outbox-signal';
 
-/** Same shape as capture's PreparedPhoto (offline must not import capture). */
-export interface NewPhoto {
-	id: string;
-	contentType: 'image/webp' | 'image/jpeg';
-	width: number;
-	height: number;
-	byteSize: number;
-	sha256: string;
-	blob: Blob;
-	thumbBlob: Blob;
-}
+/** The photo shape capture produces (defined in domain/, since offline must not import capture). */
+export type NewPhoto = PreparedPhoto;
 
 const editableStatuses: ReadonlySet<LocalStory['status']> = new Set(['draft', 'submitted', 'returned']);
 
