@@ -8,8 +8,9 @@ for (const [path, entry] of Object.entries(pkgs)) {
   for (const [name, spec] of Object.entries(entry.optionalDependencies ?? {})) {
     const key = `node_modules/${name}`;
     if (pkgs[key] || pkgs[`${path}/node_modules/${name}`]) continue;
-    const os = name.includes('darwin') ? 'darwin' : name.includes('win') ? 'win32' : 'linux';
-    const cpu = name.includes('arm64') ? 'arm64' : name.includes('x64') ? 'x64' : name.includes('ia32') ? 'ia32' : name.includes('ppc64') ? 'ppc64' : 'arm';
+    // Package names spell platforms both ways: darwin-arm64 / aarch64-apple-darwin, win32-x64 / x86_64-windows-msvc.
+    const os = /darwin|apple/.test(name) ? 'darwin' : /win/.test(name) ? 'win32' : 'linux';
+    const cpu = /arm64|aarch64/.test(name) ? 'arm64' : /x64|x86_64/.test(name) ? 'x64' : /ia32/.test(name) ? 'ia32' : /ppc64/.test(name) ? 'ppc64' : 'arm';
     const e = { version: spec.replace(/^v/, ''), cpu: [cpu], dev: entry.dev || undefined, optional: true, os: [os] };
     if (name.includes('musl')) e.libc = ['musl'];
     pkgs[key] = e; added++;
