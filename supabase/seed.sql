@@ -21,10 +21,42 @@ from (values
   ('son-tay', 'Thị xã Sơn Tây', 'thi_xa')
 ) as u (code, name, kind);
 
--- Units after the 2025 reform where the demo accounts work (lineage to the districts comes with the organisation model).
+-- City departments (các Ban, Văn phòng of the city committee) take part in emulation too.
+insert into public.unit (id, code, name, kind, valid_from)
+select md5('unit:' || code)::uuid, code, name, 'ban_thanh_pho', date '2008-08-01'
+from (values
+  ('tp-van-phong', 'Văn phòng Ủy ban MTTQ Việt Nam Thành phố'),
+  ('tp-ban-to-chuc-tuyen-giao', 'Ban Tổ chức – Tuyên giáo'),
+  ('tp-ban-phong-trao', 'Ban Phong trào'),
+  ('tp-ban-dan-chu-phap-luat', 'Ban Dân chủ – Pháp luật'),
+  ('tp-ban-dan-toc-ton-giao', 'Ban Dân tộc – Tôn giáo – Đối ngoại')
+) as u (code, name);
+
+-- After the reform of 01/07/2025: communes and wards directly under the city. An example set, whose lineage points
+-- back to the districts they came from (a ward formed from parts of two districts has two parents).
 insert into public.unit (id, code, name, kind, valid_from) values
   ('11111111-1111-4111-8111-000000000001', 'phuong-ba-dinh', 'Phường Ba Đình', 'phuong', date '2025-07-01'),
   ('11111111-1111-4111-8111-000000000002', 'xa-dong-anh', 'Xã Đông Anh', 'xa', date '2025-07-01');
+insert into public.unit (id, code, name, kind, valid_from)
+select md5('unit:' || code)::uuid, code, name, kind, date '2025-07-01'
+from (values
+  ('phuong-ngoc-ha', 'Phường Ngọc Hà', 'phuong'), ('phuong-giang-vo', 'Phường Giảng Võ', 'phuong'),
+  ('phuong-hoan-kiem', 'Phường Hoàn Kiếm', 'phuong'), ('phuong-cua-nam', 'Phường Cửa Nam', 'phuong'),
+  ('xa-phuc-thinh', 'Xã Phúc Thịnh', 'xa'), ('phuong-son-tay', 'Phường Sơn Tây', 'phuong'),
+  ('phuong-tung-thien', 'Phường Tùng Thiện', 'phuong')
+) as u (code, name, kind);
+
+insert into public.unit_lineage (from_unit_id, to_unit_id, change, effective_on)
+select md5('unit:' || f)::uuid,
+       case t when 'phuong-ba-dinh' then '11111111-1111-4111-8111-000000000001'::uuid
+              when 'xa-dong-anh' then '11111111-1111-4111-8111-000000000002'::uuid
+              else md5('unit:' || t)::uuid end,
+       'reorganise', date '2025-07-01'
+from (values
+  ('ba-dinh', 'phuong-ba-dinh'), ('ba-dinh', 'phuong-ngoc-ha'), ('ba-dinh', 'phuong-giang-vo'), ('dong-da', 'phuong-giang-vo'),
+  ('hoan-kiem', 'phuong-hoan-kiem'), ('hoan-kiem', 'phuong-cua-nam'), ('hai-ba-trung', 'phuong-cua-nam'),
+  ('dong-anh', 'xa-dong-anh'), ('dong-anh', 'xa-phuc-thinh'), ('son-tay', 'phuong-son-tay'), ('son-tay', 'phuong-tung-thien')
+) as l (f, t);
 
 -- Emulation clusters of 2023 (a demo grouping of the 30 units; the real composition is set by the city each year).
 insert into public.cluster (id, year, name, head_unit_id, deputy_unit_id)
@@ -42,13 +74,27 @@ from (values
   (5, 'chuong-my'), (5, 'thanh-oai'), (5, 'thuong-tin'), (5, 'phu-xuyen'), (5, 'ung-hoa'), (5, 'my-duc')
 ) as m (n, code);
 
--- This year's demo cluster of the two current units.
+-- This year's clusters of the current units, with head (Cụm trưởng) and deputy (Cụm phó) units.
 insert into public.cluster (id, year, name, head_unit_id, deputy_unit_id)
-values ('22222222-2222-4222-8222-000000000001', extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int,
-        'Cụm thi đua số 1', '11111111-1111-4111-8111-000000000001', '11111111-1111-4111-8111-000000000002');
-insert into public.cluster_member (cluster_id, unit_id) values
+select id::uuid, extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int, name,
+       head::uuid, deputy::uuid
+from (values
+  ('22222222-2222-4222-8222-000000000001', 'Cụm thi đua số 1', '11111111-1111-4111-8111-000000000001', '11111111-1111-4111-8111-000000000002'),
+  ('22222222-2222-4222-8222-000000000002', 'Cụm thi đua số 2', md5('unit:phuong-hoan-kiem')::text, md5('unit:phuong-cua-nam')::text),
+  ('22222222-2222-4222-8222-000000000003', 'Cụm thi đua số 3', md5('unit:phuong-son-tay')::text, md5('unit:xa-phuc-thinh')::text)
+) as c (id, name, head, deputy);
+insert into public.cluster_member (cluster_id, unit_id)
+select c::uuid, u::uuid from (values
   ('22222222-2222-4222-8222-000000000001', '11111111-1111-4111-8111-000000000001'),
-  ('22222222-2222-4222-8222-000000000001', '11111111-1111-4111-8111-000000000002');
+  ('22222222-2222-4222-8222-000000000001', '11111111-1111-4111-8111-000000000002'),
+  ('22222222-2222-4222-8222-000000000001', md5('unit:phuong-ngoc-ha')::text),
+  ('22222222-2222-4222-8222-000000000002', md5('unit:phuong-hoan-kiem')::text),
+  ('22222222-2222-4222-8222-000000000002', md5('unit:phuong-cua-nam')::text),
+  ('22222222-2222-4222-8222-000000000002', md5('unit:phuong-giang-vo')::text),
+  ('22222222-2222-4222-8222-000000000003', md5('unit:phuong-son-tay')::text),
+  ('22222222-2222-4222-8222-000000000003', md5('unit:phuong-tung-thien')::text),
+  ('22222222-2222-4222-8222-000000000003', md5('unit:xa-phuc-thinh')::text)
+) as m (c, u);
 
 -- Demo accounts (GoTrue's columns; bcrypt `$2a$` hashes as GoTrue writes them).
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
@@ -62,7 +108,10 @@ from (values
   ('aaaaaaaa-0000-4000-8000-000000000003', 'phongvien.donganh@thidua.test', 'Phạm Văn Cường'),
   ('aaaaaaaa-0000-4000-8000-000000000004', 'canbo.badinh@thidua.test', 'Trần Thị Dung'),
   ('aaaaaaaa-0000-4000-8000-000000000005', 'canbo.donganh@thidua.test', 'Hoàng Văn Em'),
-  ('aaaaaaaa-0000-4000-8000-000000000006', 'thanhpho@thidua.test', 'Đỗ Thị Giang')
+  ('aaaaaaaa-0000-4000-8000-000000000006', 'thanhpho@thidua.test', 'Đỗ Thị Giang'),
+  ('aaaaaaaa-0000-4000-8000-000000000007', 'cumtruong.cum1@thidua.test', 'Vũ Văn Hải'),
+  ('aaaaaaaa-0000-4000-8000-000000000008', 'lanhdao@thidua.test', 'Nguyễn Thị Lan'),
+  ('aaaaaaaa-0000-4000-8000-000000000009', 'hoidong@thidua.test', 'Bùi Văn Khánh')
 ) as u (id, email, full_name);
 
 insert into public.profile (user_id, full_name)
@@ -78,7 +127,17 @@ from (values
   ('aaaaaaaa-0000-4000-8000-000000000005', 'unit_officer', '11111111-1111-4111-8111-000000000002')
 ) as m (user_id, role, unit_id);
 insert into public.membership (user_id, role, year)
-values ('aaaaaaaa-0000-4000-8000-000000000006', 'city_admin', extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int);
+select user_id::uuid, role, extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int
+from (values ('aaaaaaaa-0000-4000-8000-000000000006', 'city_admin'), ('aaaaaaaa-0000-4000-8000-000000000008', 'city_leader'),
+             ('aaaaaaaa-0000-4000-8000-000000000009', 'council_member')) as m (user_id, role);
+-- The head of Cụm 1 is staff of its head unit, Phường Ba Đình: the home unit the conflict-of-interest rule uses.
+insert into public.membership (user_id, role, cluster_id, unit_id, year)
+values ('aaaaaaaa-0000-4000-8000-000000000007', 'cluster_lead', '22222222-2222-4222-8222-000000000001',
+        '11111111-1111-4111-8111-000000000001', extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int);
+-- Phân công: the city leader supervises clusters 1 and 2.
+insert into public.cluster_leader_assignment (cluster_id, user_id) values
+  ('22222222-2222-4222-8222-000000000001', 'aaaaaaaa-0000-4000-8000-000000000008'),
+  ('22222222-2222-4222-8222-000000000002', 'aaaaaaaa-0000-4000-8000-000000000008');
 
 -- Stories in every state of the workflow, written as if they had gone through it.
 insert into public.story (id, unit_id, author_id, kind, title, body, subject_name, subject_kind, occurred_on, address,
