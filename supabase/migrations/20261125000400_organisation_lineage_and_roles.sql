@@ -251,3 +251,9 @@ create or replace view public.my_membership with (security_invoker = true) as
   left join public.unit u on u.id = m.unit_id
   left join public.cluster c on c.id = m.cluster_id
   where m.user_id = (select auth.uid()) and m.year = private.current_year();
+
+-- City admins create accounts for others (through the server's admin API) and record their names.
+create policy "City admins record people's names" on public.profile for insert to authenticated
+  with check ((select private.has_city_role('city_admin')));
+create policy "City admins correct people's names" on public.profile for update to authenticated
+  using ((select private.has_city_role('city_admin'))) with check ((select private.has_city_role('city_admin')));
