@@ -252,8 +252,12 @@ create or replace view public.my_membership with (security_invoker = true) as
   left join public.cluster c on c.id = m.cluster_id
   where m.user_id = (select auth.uid()) and m.year = private.current_year();
 
--- City admins create accounts for others (through the server's admin API) and record their names.
-create policy "City admins record people's names" on public.profile for insert to authenticated
-  with check ((select private.has_city_role('city_admin')));
-create policy "City admins correct people's names" on public.profile for update to authenticated
-  using ((select private.has_city_role('city_admin'))) with check ((select private.has_city_role('city_admin')));
+-- City admins create accounts for others (through the server's admin API) and record their names; one policy per
+-- command, folding in "people write their own profile".
+drop policy "People create their own profile" on public.profile;
+drop policy "People edit their own profile" on public.profile;
+create policy "People create their own profile; city admins anyone's" on public.profile for insert to authenticated
+  with check (user_id = (select auth.uid()) or (select private.has_city_role('city_admin')));
+create policy "People edit their own profile; city admins anyone's" on public.profile for update to authenticated
+  using (user_id = (select auth.uid()) or (select private.has_city_role('city_admin')))
+  with check (user_id = (select auth.uid()) or (select private.has_city_role('city_admin')));
