@@ -256,3 +256,95 @@ reset role;
 -- Supabase grants the API roles every table privilege on storage tables; RLS policies written by the project decide.
 grant all on storage.buckets, storage.objects to anon, authenticated, service_role, postgres;
 grant execute on all functions in schema storage to anon, authenticated, service_role, postgres;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The role migrations run as. Hosted Supabase runs `supabase db push` as a demoted, non-superuser `postgres`
+-- (supabase/postgres migrations/db/migrations/10000000000000_demote-postgres.sql and later grants), so a migration
+-- that only works as a superuser (create extension, event triggers, owning or altering Supabase's own tables) fails
+-- there. Locally the name `postgres` is taken by embedded-postgres's initdb superuser, which can never lose
+-- superuser, so it plays hosted's `supabase_admin` and its demoted twin is called `hosted_postgres`. The stack pushes
+-- the migrations as hosted_postgres; the seed (local data only, like `supabase db reset`) and the bootstrap stay
+-- privileged.
+create role hosted_postgres login password 'postgres' nosuperuser createdb createrole replication bypassrls;
+alter role hosted_postgres set search_path = "$user", public, extensions;
+grant all on database postgres to hosted_postgres;
+-- Hosted: `postgres` creates and owns the project's objects in public (and may add schemas such as `private`).
+grant all on schema public to hosted_postgres;
+grant all on schema extensions to hosted_postgres;
+grant all on all tables in schema extensions to hosted_postgres;
+grant all on all sequences in schema extensions to hosted_postgres;
+grant all on all routines in schema extensions to hosted_postgres;
+-- Hosted: all privileges on auth's tables (references, triggers), but no CREATE in schema auth (20250421084701).
+grant usage on schema auth to hosted_postgres;
+grant all on all tables in schema auth to hosted_postgres;
+grant all on all sequences in schema auth to hosted_postgres;
+grant all on all routines in schema auth to hosted_postgres;
+grant usage on schema storage to hosted_postgres with grant option;
+grant all on storage.buckets, storage.objects to hosted_postgres with grant option;
+grant execute on all functions in schema storage to hosted_postgres;
+-- Hosted (20250605172253): the API roles, with admin option so migrations may grant them onward.
+grant anon, authenticated, service_role to hosted_postgres with admin option;
+-- What migrations create in public is reachable by the API roles (hosted: the same defaults, set for `postgres`).
+alter default privileges for role hosted_postgres in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges for role hosted_postgres in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges for role hosted_postgres in schema public grant all on sequences to anon, authenticated, service_role;
+
+-- Policies on storage.objects. Only a table's owner may create policies on it; hosted `postgres` is not the owner
+-- (supabase_storage_admin is) and is no longer its member (20250421084701): the supautils extension's
+-- `supautils.policy_grants` lets it manage policies on storage.objects anyway. Plain Postgres has no such hook, so
+-- here hosted_postgres inherits supabase_storage_admin's ownership (but may not SET ROLE to it), and the event
+-- triggers below refuse, for hosted_postgres, every other change to auth's and storage's objects — so a migration
+-- that alters, indexes, comments on or drops Supabase's tables fails here as it would on a hosted project.
+grant supabase_storage_admin to hosted_postgres with inherit true, set false;
+
+create schema supautils;
+comment on schema supautils is 'Local only: stands in for the supautils extension of hosted Supabase.';
+revoke all on schema supautils from public;
+
+create function supautils.refuse_provider_ddl() returns event_trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+	cmd record;
+begin
+	if session_user <> 'hosted_postgres' then
+		return;
+	end if;
+	for cmd in select * from pg_catalog.pg_event_trigger_ddl_commands() loop
+		if cmd.schema_name in ('auth', 'storage')
+			and cmd.command_tag not in ('CREATE POLICY', 'ALTER POLICY', 'CREATE TRIGGER', 'GRANT', 'REVOKE') then
+			raise exception 'must be owner of %', cmd.object_identity using
+				errcode = '42501',
+				hint = 'Hosted Supabase lets migrations add policies and triggers to auth and storage tables, nothing more.';
+		end if;
+	end loop;
+end
+$$;
+
+create function supautils.refuse_provider_drops() returns event_trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+	dropped record;
+begin
+	if session_user <> 'hosted_postgres' then
+		return;
+	end if;
+	for dropped in select * from pg_catalog.pg_event_trigger_dropped_objects() loop
+		if dropped.schema_name in ('auth', 'storage') and dropped.object_type not in ('policy', 'trigger') then
+			raise exception 'must be owner of %', dropped.object_identity using
+				errcode = '42501',
+				hint = 'Hosted Supabase lets migrations drop policies and triggers on auth and storage tables, nothing more.';
+		end if;
+	end loop;
+end
+$$;
+
+create event trigger supautils_refuse_provider_ddl on ddl_command_end execute function supautils.refuse_provider_ddl();
+create event trigger supautils_refuse_provider_drops on sql_drop execute function supautils.refuse_provider_drops();
+
+-- Splinter (Supabase's database linter) checks only the schemas PostgREST exposes, read from this setting; without it
+-- the security lints silently find nothing. Kept equal to the local PostgREST's db-schemas.
+alter database postgres set pgrst.db_schemas = 'public';

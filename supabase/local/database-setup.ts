@@ -1,5 +1,6 @@
 // Brings a fresh database to the state of a Supabase project: the local bootstrap (what Supabase provides), the
-// project's migrations through the real Supabase CLI, the seed, and the seed files behind seeded storage rows.
+// project's migrations through the real Supabase CLI as a non-superuser (as on hosted Supabase), the seed, and the
+// seed files behind seeded storage rows.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
@@ -24,8 +25,22 @@ async function runSqlFile(dbUrl: string, file: string): Promise<void> {
 	}
 }
 
+/**
+ * The demoted role of bootstrap.sql that plays hosted Supabase's non-superuser `postgres`: migrations that need a
+ * superuser fail here, not first on the hosted project.
+ */
+export const MIGRATION_ROLE = 'hosted_postgres';
+
+function asRole(dbUrl: string, role: string): string {
+	const url = new URL(dbUrl);
+	url.username = role;
+	url.password = 'postgres';
+	return url.toString();
+}
+
 /** `supabase db push` is exactly what deploys the migrations to a hosted project, so it runs here too. */
-function pushMigrations(dbUrl: string, log: (line: string) => void): Promise<void> {
+function pushMigrations(superuserUrl: string, log: (line: string) => void): Promise<void> {
+	const dbUrl = asRole(superuserUrl, MIGRATION_ROLE);
 	return new Promise((resolve, reject) => {
 		execFile(
 			SUPABASE_CLI,
@@ -34,7 +49,7 @@ function pushMigrations(dbUrl: string, log: (line: string) => void): Promise<voi
 			{ cwd: REPO_ROOT, env: { ...process.env, DO_NOT_TRACK: '1', SUPABASE_TELEMETRY_DISABLED: '1' } },
 			(error, stdout, stderr) => {
 				const output = `${stdout}${stderr}`.trim();
-				if (error) reject(new Error(`supabase db push failed:\n${output}`));
+				if (error) reject(new Error(`supabase db push (as ${MIGRATION_ROLE}) failed:\n${output}`));
 				else {
 					if (output) log(output);
 					resolve();
@@ -95,6 +110,7 @@ export async function setUpDatabase(opts: {
 }): Promise<void> {
 	await runSqlFile(opts.dbUrl, join(REPO_ROOT, 'supabase', 'local', 'bootstrap.sql'));
 	await pushMigrations(opts.dbUrl, opts.log);
+	// The seed is local demo data that `supabase db reset` loads and `db push` never deploys: it stays privileged.
 	const seedFile = join(REPO_ROOT, 'supabase', 'seed.sql');
 	if (existsSync(seedFile)) await runSqlFile(opts.dbUrl, seedFile);
 	await copySeedFiles(opts.dbUrl, opts.storageDir, opts.log);
