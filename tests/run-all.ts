@@ -1,10 +1,12 @@
 // `npm test`: every suite in one run — unit (vitest), database (vitest through supabase-js against the embedded
-// stack), end-to-end (Playwright in Debian Chromium against the production build). It starts the stack once on test
-// ports, shares it with the suites through env, always stops it, and ends with one "N passed, N failed" line.
+// stack), dblint (Supabase's database linter), end-to-end (Playwright in Debian Chromium against the production
+// build). It starts the stack once on test ports, shares it with the suites through env, always stops it, and ends
+// with one "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStack, type Stack } from '../supabase/local/stack';
+import { runDblint } from './dblint';
 
 const root = join(import.meta.dirname, '..');
 const reportDir = join(root, 'test-results', 'reports');
@@ -82,6 +84,8 @@ async function main(): Promise<number> {
 			stackEnv
 		);
 		results.push(readVitest('database', dbJson, dbCode));
+		// After the database tests, so the lint sees the schema as the tests left it (they must not change it).
+		results.push({ name: 'dblint', skipped: 0, ...(await runDblint(stack.dbUrl)) });
 
 		const buildCode = await run('npx', ['vite', 'build'], stackEnv);
 		if (buildCode !== 0) {

@@ -47,6 +47,9 @@ alter table public.story enable row level security;
 create index story_unit_id_status_idx on public.story (unit_id, status);
 create index story_author_id_updated_at_idx on public.story (author_id, updated_at);
 create index story_published_at_idx on public.story (published_at desc) where status = 'published';
+-- Deleting a user checks these foreign keys; partial, as most stories are not yet reviewed or published.
+create index story_reviewed_by_idx on public.story (reviewed_by) where reviewed_by is not null;
+create index story_published_by_idx on public.story (published_by) where published_by is not null;
 
 create table public.story_photo (
   id uuid primary key,
