@@ -74,7 +74,8 @@ describe('message modules', () => {
 		const modules = await Promise.all([
 			import('./messages/app.vi'),
 			import('./messages/capture.vi'),
-			import('./messages/sync.vi')
+			import('./messages/sync.vi'),
+			import('./messages/admin.vi')
 		]);
 		const seen = new Map<string, number>();
 		for (const m of modules) for (const key of Object.keys(m.messages)) seen.set(key, (seen.get(key) ?? 0) + 1);

@@ -6,6 +6,8 @@ import { messages as captureVi } from './messages/capture.vi';
 import { messages as captureEn } from './messages/capture.en';
 import { messages as syncVi } from './messages/sync.vi';
 import { messages as syncEn } from './messages/sync.en';
+import { messages as adminVi } from './messages/admin.vi';
+import { messages as adminEn } from './messages/admin.en';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -13,8 +15,8 @@ export const LOCALE_COOKIE = 'lang';
 
 /** Every message module, merged. Vietnamese is the reference: its keys are the type of `t`. */
 export const catalogs = {
-	vi: { ...appVi, ...captureVi, ...syncVi },
-	en: { ...appEn, ...captureEn, ...syncEn }
+	vi: { ...appVi, ...captureVi, ...syncVi, ...adminVi },
+	en: { ...appEn, ...captureEn, ...syncEn, ...adminEn }
 } as const;
 
 export type MessageKey = keyof typeof catalogs.vi;

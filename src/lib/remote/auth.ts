@@ -18,6 +18,8 @@ export interface Membership {
 	unitId: string | null;
 	unitName: string | null;
 	clusterId: string | null;
+	/** Absent in identities cached before cluster names were fetched. */
+	clusterName?: string | null;
 	year: number;
 }
 
@@ -69,13 +71,21 @@ export async function checkSession(): Promise<{ state: 'valid'; user: SignedInUs
 export async function fetchMyMemberships(): Promise<Membership[]> {
 	const { data, error } = await getSupabase()
 		.from('my_membership')
-		.select('id, role, unit_id, unit_name, cluster_id, year')
+		.select('id, role, unit_id, unit_name, cluster_id, cluster_name, year')
 		.order('role');
 	if (error) throw new Error(`my_membership: ${error.message}`);
 	return (data ?? []).flatMap((m) => {
 		if (!m.id || !m.role || m.year === null || !(roles as readonly string[]).includes(m.role)) return [];
 		return [
-			{ id: m.id, role: m.role as Role, unitId: m.unit_id, unitName: m.unit_name, clusterId: m.cluster_id, year: m.year }
+			{
+				id: m.id,
+				role: m.role as Role,
+				unitId: m.unit_id,
+				unitName: m.unit_name,
+				clusterId: m.cluster_id,
+				clusterName: m.cluster_name,
+				year: m.year
+			}
 		];
 	});
 }

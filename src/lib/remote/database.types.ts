@@ -31,6 +31,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"cluster_leader_assignment": {
+                  Row: {
+                    "cluster_id": string,"created_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "cluster_id": string,"created_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "cluster_id"?: string,"created_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "cluster_leader_assignment_cluster_id_fkey"
+      columns: ["cluster_id"]
+isOneToOne: false
+      referencedRelation: "cluster"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"cluster_member": {
                   Row: {
                     "cluster_id": string,"unit_id": string
@@ -157,12 +177,38 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"unit_lineage": {
+                  Row: {
+                    "change": string,"created_at": string,"effective_on": string,"from_unit_id": string,"id": string,"note": string | null,"to_unit_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "change": string,"created_at"?: string,"effective_on": string,"from_unit_id": string,"id"?: string,"note"?: string | null,"to_unit_id": string
+                  }
+                  Update: {
+                    "change"?: string,"created_at"?: string,"effective_on"?: string,"from_unit_id"?: string,"id"?: string,"note"?: string | null,"to_unit_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "unit_lineage_from_unit_id_fkey"
+      columns: ["from_unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "unit_lineage_to_unit_id_fkey"
+      columns: ["to_unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
             "my_membership": {
                   Row: {
-                    "cluster_id": string | null,"id": string,"role": string,"unit_id": string | null,"unit_name": string | null,"year": number
+                    "cluster_id": string | null,"cluster_name": string | null,"id": string,"role": string,"unit_id": string | null,"unit_name": string | null,"year": number
                   }
                   ComputedFields: never
                   Relationships: [
@@ -217,7 +263,21 @@ isOneToOne: false
                 }
           }
           Functions: {
-            [_ in never]: never
+            "has_conflict_of_interest":
+{ Args: { "p_unit": string }; Returns: boolean
+                           },
+"merge_units":
+{ Args: { "p_code": string,"p_effective_on": string,"p_from": (string)[],"p_kind": string,"p_name": string }; Returns: string
+                           },
+"split_unit":
+{ Args: { "p_effective_on": string,"p_from": string,"p_into": Json }; Returns: string[]
+                           },
+"unit_ancestors":
+{ Args: { "p_unit": string }; Returns: string[]
+                           },
+"unit_successors":
+{ Args: { "p_unit": string }; Returns: string[]
+                           }
           }
           Enums: {
             [_ in never]: never
