@@ -50,7 +50,9 @@ const app: ChildProcess = spawn(process.execPath, ['build'], {
 		HOST: '127.0.0.1',
 		ORIGIN: `http://localhost:${APP_PORT}`,
 		PUBLIC_SUPABASE_URL: stack.apiUrl,
-		PUBLIC_SUPABASE_ANON_KEY: stack.anonKey
+		PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
+		// Server-only: account creation by city admins (src/lib/server/admin-users.ts) needs the service-role key.
+		SUPABASE_SERVICE_ROLE_KEY: stack.serviceRoleKey
 	}
 });
 // The app must not outlive this process, however it ends.
