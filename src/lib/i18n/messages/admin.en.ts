@@ -55,6 +55,7 @@ export const messages = {
 	'admin.units.renameLabel': 'New name of {name}',
 	'admin.units.renamed': 'Renamed to “{name}”.',
 	'admin.units.select': 'Select {name} for merging',
+	'admin.units.selectShort': 'Select for merging',
 	'admin.units.current': 'Current',
 	'admin.units.ended': 'Ended',
 	'admin.units.lineage': 'History',

@@ -54,6 +54,7 @@ export const messages = {
 	'admin.units.renameLabel': 'Tên mới của {name}',
 	'admin.units.renamed': 'Đã đổi tên thành “{name}”.',
 	'admin.units.select': 'Chọn {name} để hợp nhất',
+	'admin.units.selectShort': 'Chọn để hợp nhất',
 	'admin.units.current': 'Đang hiệu lực',
 	'admin.units.ended': 'Hết hiệu lực',
 	'admin.units.lineage': 'Lịch sử',
