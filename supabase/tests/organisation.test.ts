@@ -139,3 +139,31 @@ describe('everyone sees their own roles and scope', () => {
 		expect(assigned!.map((a) => a.cluster_id)).toEqual(['22222222-2222-4222-8222-000000000001', '22222222-2222-4222-8222-000000000002']);
 	});
 });
+
+describe('cluster integrity', () => {
+	it('a unit belongs to at most one cluster in a year, whatever year the client claims', async () => {
+		const { error } = await admin
+			.from('cluster_member')
+			.insert({ cluster_id: '22222222-2222-4222-8222-000000000002', unit_id: UNIT_BA_DINH, year: 1999 });
+		expect(error?.code).toBe('23505');
+	});
+
+	it("a cluster's head and deputy are different units", async () => {
+		const { error } = await admin
+			.from('cluster')
+			.update({ deputy_unit_id: UNIT_BA_DINH })
+			.eq('id', '22222222-2222-4222-8222-000000000001')
+			.select();
+		expect(error?.code).toBe('23514');
+	});
+
+	it('a merge refuses a unit that has already ended', async () => {
+		const { data: ended } = await anonClient().from('unit').select('id').eq('code', 'ba-dinh').single();
+		const { error } = await admin.rpc('merge_units', {
+			p_from: [ended!.id, UNIT_DONG_ANH], p_code: `org-no-${randomUUID().slice(0, 6)}`, p_name: 'Không hợp lệ', p_kind: 'xa', p_effective_on: '2026-07-01'
+		});
+		expect(error?.code).toBe('22023');
+		const { data } = await anonClient().from('unit').select('valid_to').eq('id', UNIT_DONG_ANH).single();
+		expect(data!.valid_to).toBeNull();
+	});
+});

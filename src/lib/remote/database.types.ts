@@ -53,14 +53,14 @@ isOneToOne: false
                   ]
                 },"cluster_member": {
                   Row: {
-                    "cluster_id": string,"unit_id": string
+                    "cluster_id": string,"unit_id": string,"year": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "cluster_id": string,"unit_id": string
+                    "cluster_id": string,"unit_id": string,"year"?: number
                   }
                   Update: {
-                    "cluster_id"?: string,"unit_id"?: string
+                    "cluster_id"?: string,"unit_id"?: string,"year"?: number
                   }
                   Relationships: [
                     {
