@@ -67,7 +67,7 @@ describe('sync push against the local Supabase stack', () => {
 	it('sends a story with photos once, and a replay of the same push is a no-op', async () => {
 		const photos = [makeRealPhoto(), makeRealPhoto()];
 		const id = await saveStory(UNIT_BA_DINH, photos);
-		expect(await push()).toEqual({ sent: 1, failed: 0, stoppedBy: null });
+		expect(await push()).toEqual({ sent: 1, failed: 0, conflicts: 0, stoppedBy: null });
 		expect(await db.outbox.count()).toBe(0);
 		expect(await db.stories.get(id)).toMatchObject({ status: 'submitted', syncState: 'sent', revision: 1 });
 
@@ -81,7 +81,7 @@ describe('sync push against the local Supabase stack', () => {
 			lastError: null,
 			changeSeq: 0
 		});
-		expect(await push()).toEqual({ sent: 1, failed: 0, stoppedBy: null });
+		expect(await push()).toEqual({ sent: 1, failed: 0, conflicts: 0, stoppedBy: null });
 
 		const rows = await sql.query('select revision, author_id, status from public.story where id = $1', [id]);
 		expect(rows.rows).toEqual([{ revision: 1, author_id: userId, status: 'submitted' }]);

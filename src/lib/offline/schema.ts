@@ -1,6 +1,6 @@
 // The shapes kept on the device and the history of the Dexie schema. Versions are only ever appended: an upgrade
 // may add tables, indexes and default fields, but must never clear or rewrite `outbox` (unsent work lives there).
-import type { Story, StoryPhotoMeta } from '$lib/domain/story';
+import type { Story, StoryPhotoMeta, StoryStatus } from '$lib/domain/story';
 import type { Dexie, Transaction } from 'dexie';
 
 export const syncErrorKinds = ['offline', 'unauthorized', 'rejected', 'conflict', 'transient'] as const;
@@ -16,6 +16,21 @@ export interface LocalStory extends Story {
 	authorId: string | null;
 	/** The server's `updated_at` as last seen, so an older pull never replaces a newer acknowledgement. */
 	serverUpdatedAt: string | null;
+	/**
+	 * The server's `version` this device's content is based on (sent as `base_version`); undefined on stories saved
+	 * before versions existed, which are pushed unchecked. A draft the server never acknowledged is based on 0.
+	 */
+	baseVersion?: number | null;
+	/** Set while a push is refused because the server changed the story meanwhile (see sync/resolve-refusals.ts). */
+	conflict?: ServerConflict | null;
+}
+
+/** What the server holds when a push conflicts: shown beside the local edit until the user resubmits it. */
+export interface ServerConflict {
+	status: StoryStatus;
+	reviewNote: string | null;
+	version: number;
+	updatedAt: string;
 }
 
 export interface LocalPhoto extends StoryPhotoMeta {
@@ -43,6 +58,8 @@ export interface OutboxEntry {
 	lastError: OutboxError | null;
 	/** Bumped by every local edit: a push may delete the entry only if it pushed the latest change. */
 	changeSeq: number;
+	/** Content hashes pushed from this entry without an answer yet: a row holding one of them is this device's own write. */
+	sentHashes?: string[];
 }
 
 export interface SyncStateEntry {

@@ -10,6 +10,8 @@ export interface ServerStoryState {
 	revision: number;
 	reviewNote: string | null;
 	updatedAt: string;
+	/** Bumped by every update on the server; the base of the device's next push. */
+	version: number;
 }
 
 export interface ServerStory extends ServerStoryState {
@@ -29,7 +31,7 @@ export async function acknowledgePush(o: { entry: QueuedEntry; ack: ServerStoryS
 		const current = await db.outbox.get(o.entry.id);
 		const isLatest = current !== undefined && current.changeSeq === o.entry.changeSeq;
 		if (isLatest) await db.outbox.delete(o.entry.id);
-		else if (current) await db.outbox.update(o.entry.id, { nextAttemptAt: 0, lastError: null });
+		else if (current) await db.outbox.update(o.entry.id, { nextAttemptAt: 0, lastError: null, sentHashes: [] });
 		await db.stories.update(o.ack.id, { ...toStatePatch(o.ack), syncState: isLatest ? 'sent' : 'saved' });
 		return isLatest;
 	});
@@ -87,6 +89,14 @@ async function createFromServer(item: ServerStory): Promise<boolean> {
 	return true;
 }
 
+/** The server's word on a story: its state, and the version the next local edit is based on (no conflict left). */
 function toStatePatch(s: ServerStoryState) {
-	return { status: s.status, revision: s.revision, reviewNote: s.reviewNote, serverUpdatedAt: s.updatedAt };
+	return {
+		status: s.status,
+		revision: s.revision,
+		reviewNote: s.reviewNote,
+		serverUpdatedAt: s.updatedAt,
+		baseVersion: s.version,
+		conflict: null
+	};
 }

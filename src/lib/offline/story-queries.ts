@@ -2,7 +2,15 @@
 // photo bytes, and the pending count. Read-only: every write goes through story-store.ts or sync/.
 import type { StoryKind } from '$lib/domain/story';
 import { liveQuery, type Observable } from 'dexie';
-import { db, type LocalPhoto, type LocalStory, type LocalSyncState, type OutboxEntry, type SyncErrorKind } from './db';
+import {
+	db,
+	type LocalPhoto,
+	type LocalStory,
+	type LocalSyncState,
+	type OutboxEntry,
+	type ServerConflict,
+	type SyncErrorKind
+} from './db';
 
 export interface LocalStoryView {
 	id: string;
@@ -13,6 +21,8 @@ export interface LocalStoryView {
 	syncState: LocalSyncState;
 	reviewNote: string | null;
 	failure: { kind: SyncErrorKind; messageKey: string } | null;
+	/** The server's side of a conflict with the local edit, shown beside it. */
+	conflict: ServerConflict | null;
 	photoCount: number;
 	updatedAt: string;
 }
@@ -64,6 +74,7 @@ function toView(s: LocalStory, photoCount: number, entry: OutboxEntry | undefine
 		syncState: s.syncState,
 		reviewNote: s.reviewNote,
 		failure: error ? { kind: error.kind, messageKey: error.messageKey } : null,
+		conflict: s.conflict ?? null,
 		photoCount,
 		updatedAt: s.updatedAt
 	};

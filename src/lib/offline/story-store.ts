@@ -40,7 +40,10 @@ export async function saveStoryWithPhotos(opts: {
 			updatedAt: now,
 			syncState: 'saved',
 			authorId: opts.authorId ?? existing?.authorId ?? null,
-			serverUpdatedAt: null
+			serverUpdatedAt: null,
+			// 0: the server has no row yet; a re-saved draft keeps what an earlier (unanswered) push learnt.
+			baseVersion: existing?.baseVersion ?? 0,
+			conflict: existing?.conflict ?? null
 		});
 		// A re-saved draft replaces its photo set: the server has never seen these photos.
 		await db.photos.where('storyId').equals(opts.story.id).delete();

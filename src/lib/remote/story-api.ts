@@ -6,12 +6,15 @@ import { RemoteError, toRestError, toStorageError } from './remote-error';
 import {
 	fromRemoteStoryRow,
 	fromStoryAckRow,
+	fromStoryStateRow,
 	remoteStoryColumns,
 	storyAckColumns,
+	storyStateColumns,
 	toStoryPhotoInsertRow,
 	toStoryUpsertRow,
 	type RemoteStory,
-	type StoryAck
+	type StoryAck,
+	type StoryServerState
 } from './story-mapper';
 
 export interface PullCursor {
@@ -38,14 +41,22 @@ export function createStoryApi(client: AppSupabaseClient) {
 		},
 
 		/** One request for several stories; returns the rows the server let us see back (RLS may drop some silently). */
-		async upsertStories(items: { story: Story; contentHash: string }[]): Promise<StoryAck[]> {
-			const rows = items.map((i) => toStoryUpsertRow(i.story, i.contentHash));
+		async upsertStories(items: { story: Story; contentHash: string; baseVersion: number | null }[]): Promise<StoryAck[]> {
+			const rows = items.map((i) => toStoryUpsertRow(i.story, i.contentHash, i.baseVersion));
 			const { data, error, status } = await client
 				.from('story')
 				.upsert(rows, { onConflict: 'id' })
 				.select(storyAckColumns);
 			if (error) throw toRestError(error, status);
 			return data.map(fromStoryAckRow);
+		},
+
+		/** The rows behind refused pushes, to tell "already delivered" from "changed on the server" (RLS may hide some). */
+		async readStoryStates(ids: string[]): Promise<StoryServerState[]> {
+			if (ids.length === 0) return [];
+			const { data, error, status } = await client.from('story').select(storyStateColumns).in('id', ids);
+			if (error) throw toRestError(error, status);
+			return data.map(fromStoryStateRow);
 		},
 
 		/** Photo rows are immutable: an existing id is left alone (`on conflict do nothing`). */

@@ -12,7 +12,11 @@ import {
 import type { StoryInsertRow, StoryPhotoInsertRow, StoryRow } from './story-rows';
 
 /** The columns a device may send in an upsert (exactly the insert/update grants of the stories migration). */
-export function toStoryUpsertRow(story: Story, contentHash: string) {
+/**
+ * `baseVersion` is the server version the content was edited on (0 before the first answer); null pushes unchecked
+ * (stories saved before versions existed).
+ */
+export function toStoryUpsertRow(story: Story, contentHash: string, baseVersion: number | null) {
 	const c = story.content;
 	return {
 		id: story.id,
@@ -29,6 +33,7 @@ export function toStoryUpsertRow(story: Story, contentHash: string) {
 		consent_method: c.consentMethod,
 		consent_recorded_at: c.consentRecordedAt,
 		content_hash: contentHash,
+		base_version: baseVersion,
 		client_created_at: story.createdAt,
 		// The trigger decides the real status; 'submitted' is the only step an author may ask for.
 		status: 'submitted'
@@ -59,10 +64,22 @@ export interface StoryAck {
 	revision: number;
 	reviewNote: string | null;
 	updatedAt: string;
+	version: number;
 }
 
-export const storyAckColumns = 'id, status, revision, review_note, updated_at';
-type StoryAckRow = Pick<StoryRow, 'id' | 'status' | 'revision' | 'review_note' | 'updated_at'>;
+export const storyAckColumns = 'id, status, revision, review_note, updated_at, version';
+type StoryAckRow = Pick<StoryRow, 'id' | 'status' | 'revision' | 'review_note' | 'updated_at' | 'version'>;
+
+/** The server's side when a push is refused: its state plus the hash of the content it holds. */
+export interface StoryServerState extends StoryAck {
+	contentHash: string | null;
+}
+export const storyStateColumns = 'id, status, revision, review_note, updated_at, version, content_hash';
+type StoryStateRow = StoryAckRow & Pick<StoryRow, 'content_hash'>;
+
+export function fromStoryStateRow(row: StoryStateRow): StoryServerState {
+	return { ...fromStoryAckRow(row), contentHash: row.content_hash } satisfies StoryServerState;
+}
 
 export function toStatus(value: string): StoryStatus {
 	const status = storyStatuses.find((s) => s === value);
@@ -76,7 +93,8 @@ export function fromStoryAckRow(row: StoryAckRow): StoryAck {
 		status: toStatus(row.status),
 		revision: row.revision,
 		reviewNote: row.review_note,
-		updatedAt: row.updated_at
+		updatedAt: row.updated_at,
+		version: row.version
 	} satisfies StoryAck;
 }
 
@@ -90,7 +108,7 @@ export interface RemoteStory extends StoryAck {
 
 // One literal (not a concatenation) so supabase-js can infer the selected row type from it.
 export const remoteStoryColumns =
-	'id, unit_id, author_id, kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address, consent_given_by, consent_method, consent_recorded_at, status, review_note, revision, created_at, updated_at';
+	'id, unit_id, author_id, kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address, consent_given_by, consent_method, consent_recorded_at, status, review_note, revision, created_at, updated_at, version';
 type RemoteStoryRow = Omit<
 	StoryRow,
 	| 'consent_withdrawn_at'
@@ -100,6 +118,7 @@ type RemoteStoryRow = Omit<
 	| 'published_at'
 	| 'content_hash'
 	| 'client_created_at'
+	| 'base_version'
 >;
 
 /** Content is passed through unvalidated; the pull validates it with the domain schema before storing. */

@@ -7,7 +7,7 @@ export class FakeRemote implements PushRemote, PullRemote {
 	uploads: string[] = [];
 	upsertCalls: string[][] = [];
 	photoRows = new Set<string>();
-	rows = new Map<string, ServerStoryState>();
+	rows = new Map<string, ServerStoryState & { contentHash: string | null }>();
 	pulled: ServerStory[] = [];
 	failUpload: ((path: string) => unknown) | null = null;
 	failUpsert: ((ids: string[]) => unknown) | null = null;
@@ -20,16 +20,31 @@ export class FakeRemote implements PushRemote, PullRemote {
 		this.uploads.push(o.path);
 	}
 
-	async upsertStories(items: { story: { id: string } }[]): Promise<ServerStoryState[]> {
+	async upsertStories(items: { story: { id: string }; contentHash: string }[]): Promise<ServerStoryState[]> {
 		const ids = items.map((i) => i.story.id);
 		this.upsertCalls.push(ids);
 		const error = this.failUpsert?.(ids);
 		if (error) throw error;
-		for (const id of ids) {
-			const revision = this.rows.get(id)?.revision ?? 1;
-			this.rows.set(id, { id, status: 'submitted', revision, reviewNote: null, updatedAt: '2026-11-25T01:00:00.000+00:00' });
+		for (const { story, contentHash } of items) {
+			const old = this.rows.get(story.id);
+			const revision = old?.revision ?? 1;
+			const version = (old?.version ?? 0) + 1;
+			const updatedAt = '2026-11-25T01:00:00.000+00:00';
+			this.rows.set(story.id, { id: story.id, status: 'submitted', revision, reviewNote: null, updatedAt, version, contentHash });
 		}
-		return ids.filter((id) => !this.hiddenIds.has(id)).map((id) => this.rows.get(id) as ServerStoryState);
+		return ids.filter((id) => !this.hiddenIds.has(id)).map((id) => this.stateOf(id));
+	}
+
+	async readStoryStates(ids: string[]): Promise<(ServerStoryState & { contentHash: string | null })[]> {
+		return ids.flatMap((id) => {
+			const row = this.rows.get(id);
+			return row && !this.hiddenIds.has(id) ? [row] : [];
+		});
+	}
+
+	private stateOf(id: string): ServerStoryState {
+		const { contentHash: _hash, ...state } = this.rows.get(id) as ServerStoryState & { contentHash: string | null };
+		return state;
 	}
 
 	async insertPhotoRows(items: { photo: { id: string } }[]): Promise<void> {

@@ -26,6 +26,7 @@ function serverStory(n: number, over: Partial<ServerStory> = {}): ServerStory {
 		revision: 1,
 		reviewNote: 'Bổ sung ảnh',
 		updatedAt: '2026-11-25T02:00:00.123456+00:00',
+		version: 2,
 		...over
 	};
 }

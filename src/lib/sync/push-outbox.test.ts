@@ -30,7 +30,7 @@ describe('pushOutbox', () => {
 		await save(1);
 		await save(2);
 		const result = await push();
-		expect(result).toEqual({ sent: 2, failed: 0, stoppedBy: null });
+		expect(result).toEqual({ sent: 2, failed: 0, conflicts: 0, stoppedBy: null });
 		expect(remote.uploads).toHaveLength(4);
 		expect(remote.uploads[0]).toBe(`${UNIT_ID}/${storyId(1)}/${makePhoto(11).id}.webp`);
 		expect(remote.uploads[1]).toBe(`${UNIT_ID}/${storyId(1)}/${makePhoto(11).id}-thumb.webp`);
@@ -60,7 +60,7 @@ describe('pushOutbox', () => {
 		expect(await db.stories.get(storyId(1))).toMatchObject({ syncState: 'saved' });
 		// A backed-off entry is not due yet: the next periodic run leaves it alone.
 		remote.failUpsert = null;
-		expect(await push()).toEqual({ sent: 0, failed: 0, stoppedBy: null });
+		expect(await push()).toEqual({ sent: 0, failed: 0, conflicts: 0, stoppedBy: null });
 	});
 
 	it('does not send the row when a photo upload fails', async () => {

@@ -10,15 +10,20 @@ import {
 	type DueMode,
 	type PushItem
 } from '$lib/offline/outbox';
+import { rebaseOnOwnWrite, recordConflict, rememberSentHashes } from '$lib/offline/conflicts';
 import { acknowledgePush, type ServerStoryState } from '$lib/offline/server-state';
 import { computeNextAttemptAt } from './backoff';
 import { classifyError, type ClassifiedError } from './classify-error';
-import { uploadPhotos, sendStoryRows, confirmPhotoRows } from './push-steps';
+import { uploadPhotos, sendStoryRows, confirmPhotoRows, hashContent } from './push-steps';
+import { resolveRefusals } from './resolve-refusals';
 
 /** What push needs from the server; `createStoryApi(client)` from remote/ provides it, tests pass fakes. */
 export interface PushRemote {
 	uploadObject(o: { path: string; blob: Blob; contentType: string }): Promise<void>;
-	upsertStories(items: { story: Story; contentHash: string }[]): Promise<ServerStoryState[]>;
+	/** `baseVersion`: the server version the edit is based on (0 = no row yet, null = unchecked). */
+	upsertStories(items: { story: Story; contentHash: string; baseVersion: number | null }[]): Promise<ServerStoryState[]>;
+	/** The rows behind refused pushes, with the hash of the content they hold. */
+	readStoryStates(ids: string[]): Promise<(ServerStoryState & { contentHash: string | null })[]>;
 	insertPhotoRows(items: { photo: StoryPhotoMeta; unitId: string }[]): Promise<void>;
 	listExistingPhotoIds(ids: string[]): Promise<string[]>;
 }
@@ -38,6 +43,8 @@ export interface PushOptions {
 export interface PushResult {
 	sent: number;
 	failed: number;
+	/** Of `failed`: refused because the server changed the story since the edit's base; shown to the user. */
+	conflicts: number;
 	/** Set when the run stopped early because every further request would fail too (offline, signed out). */
 	stoppedBy: ClassifiedError | null;
 }
@@ -45,7 +52,7 @@ export interface PushResult {
 export async function pushOutbox(opts: PushOptions): Promise<PushResult> {
 	const now = opts.now ?? Date.now;
 	const entries = await listDueEntries({ now: now(), mode: opts.mode ?? 'due', authorId: opts.authorId });
-	const result: PushResult = { sent: 0, failed: 0, stoppedBy: null };
+	const result: PushResult = { sent: 0, failed: 0, conflicts: 0, stoppedBy: null };
 	const size = opts.batchSize ?? 5;
 	for (let i = 0; i < entries.length && !result.stoppedBy; i += size) {
 		const loaded = await Promise.all(entries.slice(i, i + size).map(loadPushItem));
@@ -67,7 +74,7 @@ async function pushBatch(items: PushItem[], opts: PushOptions, result: PushResul
 		for (const item of uploaded) await fail(item, result.stoppedBy);
 		return;
 	}
-	const acked = await sendRows(uploaded, opts.remote, fail);
+	const acked = await sendRows({ items: uploaded, opts, result, fail });
 	if (acked.length === 0) return;
 	const photoRows = await confirmPhotoRows(acked.map((a) => a.item), opts.remote).catch((error: unknown) => ({ error }));
 	for (const { item, ack } of acked) {
@@ -77,17 +84,34 @@ async function pushBatch(items: PushItem[], opts: PushOptions, result: PushResul
 	}
 }
 
-async function sendRows(
-	items: PushItem[],
-	remote: PushRemote,
-	fail: (item: PushItem, error: unknown) => Promise<void>
-): Promise<{ item: PushItem; ack: ServerStoryState }[]> {
-	const answers = await sendStoryRows(items, remote);
+/** Rows answered with the row are acked; refused ones are resolved against the server's row (resolve-refusals.ts). */
+async function sendRows(o: {
+	items: PushItem[];
+	opts: PushOptions;
+	result: PushResult;
+	fail: (item: PushItem, error: unknown) => Promise<void>;
+}): Promise<{ item: PushItem; ack: ServerStoryState }[]> {
+	const { items, opts } = o;
+	const hashes = new Map(await Promise.all(items.map(async (i) => [i.story.id, await hashContent(i.story.content)] as const)));
+	await rememberSentHashes(items.map((item) => ({ entry: item.entry, hash: hashes.get(item.story.id) ?? '' })));
+	const answers = await sendStoryRows(items, opts.remote, hashes);
 	const acked: { item: PushItem; ack: ServerStoryState }[] = [];
+	const refused: { item: PushItem; error: unknown }[] = [];
 	for (const item of items) {
 		const answer = answers.get(item.story.id);
 		if (answer && 'status' in answer) acked.push({ item, ack: answer });
-		else await fail(item, answer?.error);
+		else refused.push({ item, error: answer?.error });
+	}
+	const resolutions = await resolveRefusals({ refused, hashes, remote: opts.remote, isOnline: opts.isOnline?.() });
+	for (const { item } of refused) {
+		const r = resolutions.get(item.story.id) ?? { kind: 'failed', error: undefined };
+		if (r.kind === 'delivered') acked.push({ item, ack: r.ack });
+		else if (r.kind === 'ownWrite') await rebaseOnOwnWrite({ entry: item.entry, version: r.version });
+		else if (r.kind === 'conflict') {
+			await recordConflict({ entry: item.entry, server: r.server, error: r.error });
+			o.result.failed++;
+			o.result.conflicts++;
+		} else await o.fail(item, r.error);
 	}
 	return acked;
 }

@@ -21,10 +21,14 @@ export type RowAnswer = ServerStoryState | { error: unknown };
  * One upsert for the batch. If the batch is refused as a whole, retry story by story to find the one at fault.
  * A story whose row does not come back was filtered by RLS: that is a failure, not a success.
  */
-export async function sendStoryRows(items: PushItem[], remote: PushRemote): Promise<Map<string, RowAnswer>> {
+export async function sendStoryRows(
+	items: PushItem[],
+	remote: PushRemote,
+	hashes: Map<string, string>
+): Promise<Map<string, RowAnswer>> {
 	const answers = new Map<string, RowAnswer>();
 	try {
-		const acks = await remote.upsertStories(await Promise.all(items.map(toUpsertItem)));
+		const acks = await remote.upsertStories(items.map((item) => toUpsertItem(item, hashes)));
 		const byId = new Map(acks.map((a) => [a.id, a]));
 		for (const item of items) answers.set(item.story.id, byId.get(item.story.id) ?? { error: rowNotReturned(item) });
 	} catch (error) {
@@ -32,7 +36,7 @@ export async function sendStoryRows(items: PushItem[], remote: PushRemote): Prom
 			for (const item of items) answers.set(item.story.id, { error });
 		} else {
 			for (const item of items) {
-				const single = await sendStoryRows([item], remote);
+				const single = await sendStoryRows([item], remote, hashes);
 				answers.set(item.story.id, single.get(item.story.id) ?? { error });
 			}
 		}
@@ -40,18 +44,25 @@ export async function sendStoryRows(items: PushItem[], remote: PushRemote): Prom
 	return answers;
 }
 
-/** Insert (ignoring rows that already exist), then read back which stories have every photo row on the server. */
+/**
+ * Insert (ignoring rows that already exist), then read back which stories have every photo row on the server. An
+ * insert refused as a whole (a story verified meanwhile no longer takes photo rows) still confirms the stories whose
+ * rows an earlier push already wrote; the others carry the refusal.
+ */
 export async function confirmPhotoRows(
 	items: PushItem[],
 	remote: PushRemote
-): Promise<{ confirmed: Set<string>; missing: RemoteError }> {
+): Promise<{ confirmed: Set<string>; missing: unknown }> {
 	const photos = items.flatMap((item) => item.photos.map((photo) => ({ photo: stripBlobs(photo), unitId: item.story.unitId })));
-	await remote.insertPhotoRows(photos);
+	const refused = await remote.insertPhotoRows(photos).then(
+		() => null,
+		(error: unknown) => ({ error })
+	);
 	const existing = new Set(await remote.listExistingPhotoIds(photos.map((p) => p.photo.id)));
 	const confirmed = new Set<string>();
 	for (const item of items) if (item.photos.every((p) => existing.has(p.id))) confirmed.add(item.story.id);
-	const missing = new RemoteError({ source: 'ack', status: 200, code: 'PHOTO_ROW_NOT_VISIBLE', message: 'photo rows missing' });
-	return { confirmed, missing };
+	const notVisible = new RemoteError({ source: 'ack', status: 200, code: 'PHOTO_ROW_NOT_VISIBLE', message: 'photo rows missing' });
+	return { confirmed, missing: refused ? refused.error : notVisible };
 }
 
 function rowNotReturned(item: PushItem): RemoteError {
@@ -64,8 +75,16 @@ function isWholeRunFailure(error: unknown): boolean {
 	return error instanceof RemoteError && (error.status === 0 || error.status === 401 || error.status >= 500);
 }
 
-async function toUpsertItem(item: PushItem) {
-	return { story: item.story, contentHash: await hashContent(item.story.content) };
+function toUpsertItem(item: PushItem, hashes: Map<string, string>) {
+	const contentHash = hashes.get(item.story.id);
+	if (contentHash === undefined) throw new Error(`no content hash for story ${item.story.id}`);
+	return { story: item.story, contentHash, baseVersion: baseVersionToSend(item.story) };
+}
+
+/** Drafts never answered are based on "no row" (0); stories saved before versions existed go unchecked (null). */
+export function baseVersionToSend(story: PushItem['story']): number | null {
+	if (story.baseVersion !== undefined) return story.baseVersion;
+	return story.status === 'draft' ? 0 : null;
 }
 
 /** A stable hash of the content (sorted keys), stored with the row so a replay can be recognised. */
