@@ -1,10 +1,14 @@
-// `npm run bench`: the P8 benchmark (TARGETS.md). Starts the embedded stack on its own ports, loads 100k stories,
-// times each role's list and count queries under the project's RLS policies and under naive ones swapped into the
-// same database, times the reporter's list end to end over HTTP, prints a table and writes bench/results/rls.json.
-// Speed is measured here, never asserted in `npm test`. The stack is stopped at the end, also on error.
+// `npm run bench [-- p3 p4 p5 p6 p8]`: the benchmarks of TARGETS.md, all of them unless some are named. Starts the
+// embedded stack once on its own ports and runs, in order: P8 (loads 100k stories, times each role's list and count
+// queries under the project's RLS policies and under naive ones swapped into the same database, the reporter's list
+// end to end over HTTP → bench/results/rls.json), P5 (bench/sync/p5-push.ts), then the browser benchmarks P3, P4, P6
+// (bench/capture/browser-benches.ts: one build, one `node build`, one Chromium). Speed is measured here, never asserted
+// in `npm test`. The stack (and the app server and browser) are stopped at the end, also on error.
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { startStack, type Stack } from '../supabase/local/stack';
+import { runBrowserBenches, type BrowserBench } from './capture/browser-benches';
+import { runP5 } from './sync/p5-push';
 import { clusterScopeExists, findSubjects, loadDataset } from './rls/dataset';
 import { timeReporterListOverHttp, type HttpTiming } from './rls/http';
 import { installNaive, restorePolicies } from './rls/naive';
@@ -50,10 +54,44 @@ async function startOnFreePorts(): Promise<Stack> {
 	}
 }
 
+const ALL = ['p8', 'p5', 'p3', 'p4', 'p6'] as const;
+type BenchName = (typeof ALL)[number];
+
+/** Names on the command line (`rls` is P8's old name); none means all. */
+function selected(args: string[]): BenchName[] {
+	const names = args.map((a) => (a.toLowerCase() === 'rls' ? 'p8' : a.toLowerCase()));
+	const unknown = names.filter((n) => !(ALL as readonly string[]).includes(n));
+	if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${ALL.join(', ')}`);
+	return names.length === 0 ? [...ALL] : ALL.filter((n) => names.includes(n));
+}
+
 async function main(): Promise<void> {
+	const benches = selected(process.argv.slice(2));
+	const stack = await startOnFreePorts();
+	// Each benchmark reports on its own: one that fails is named at the end and the others still run.
+	const failed: string[] = [];
+	const attempt = async (name: string, run: () => Promise<void>): Promise<void> => {
+		try {
+			await run();
+		} catch (error) {
+			failed.push(name);
+			console.error(`\n${name} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
+		}
+	};
+	try {
+		if (benches.includes('p8')) await attempt('P8', () => runRls(stack));
+		if (benches.includes('p5')) await attempt('P5', () => runP5(stack));
+		const browser = benches.filter((n): n is BrowserBench => n === 'p3' || n === 'p4' || n === 'p6');
+		if (browser.length > 0) await attempt(browser.join('+').toUpperCase(), () => runBrowserBenches(stack, browser));
+	} finally {
+		await stack.stop();
+	}
+	if (failed.length > 0) throw new Error(`benchmarks that failed: ${failed.join(', ')}`);
+}
+
+async function runRls(stack: Stack): Promise<void> {
 	const startedAt = new Date();
 	const startLoad = loadavg().map((x) => Number(x.toFixed(2)));
-	const stack = await startOnFreePorts();
 	const clients: pg.Client[] = [];
 	try {
 		const admin = await connectAs(stack.dbUrl);
@@ -129,7 +167,6 @@ async function main(): Promise<void> {
 		console.log(`\nWrote ${RESULTS_FILE}`);
 	} finally {
 		for (const c of clients) await c.end().catch(() => undefined);
-		await stack.stop();
 	}
 }
 
