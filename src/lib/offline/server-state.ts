@@ -50,6 +50,7 @@ export async function applyPulledStories(items: ServerStory[]): Promise<PullAppl
 			const pending = await db.outbox.where('entityId').equals(item.id).count();
 			if (pending > 0) {
 				result.skippedPending++;
+				await refreshConflict(item);
 				continue;
 			}
 			const local = await db.stories.get(item.id);
@@ -58,6 +59,14 @@ export async function applyPulledStories(items: ServerStory[]): Promise<PullAppl
 		}
 	});
 	return result;
+}
+
+/** A story waiting in a conflict shows the server's latest side (e.g. verified after the return it conflicted with). */
+async function refreshConflict(item: ServerStory): Promise<void> {
+	const local = await db.stories.get(item.id);
+	if (!local?.conflict || item.version <= local.conflict.version) return;
+	const { status, reviewNote, version, updatedAt } = item;
+	await db.stories.update(item.id, { conflict: { status, reviewNote, version, updatedAt } });
 }
 
 async function applyToExisting(local: LocalStory, item: ServerStory): Promise<boolean> {

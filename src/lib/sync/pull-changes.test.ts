@@ -70,4 +70,17 @@ describe('pullChanges', () => {
 		await pullChanges({ remote, authorId: AUTHOR_ID });
 		expect(await db.stories.get(storyId(1))).toMatchObject({ status: 'submitted' });
 	});
+
+	it('shows the server\'s latest side of a conflict, and still keeps the local edit', async () => {
+		await saveAndPush(1);
+		await updateStoryContent({ id: storyId(1), content: makeContent({ title: 'Bản sửa trên máy' }) });
+		const conflict = { status: 'returned' as const, reviewNote: 'Bổ sung ảnh', version: 2, updatedAt: '2026-11-25T02:00:00+00:00' };
+		await db.stories.update(storyId(1), { conflict });
+		remote.pulled = [serverStory(1, { status: 'verified', reviewNote: 'Bổ sung ảnh', version: 4 })];
+		await pullChanges({ remote, authorId: AUTHOR_ID });
+		const local = await db.stories.get(storyId(1));
+		expect(local?.conflict).toMatchObject({ status: 'verified', version: 4 });
+		expect(local?.content.title).toBe('Bản sửa trên máy');
+		expect(await db.outbox.count()).toBe(1);
+	});
 });
