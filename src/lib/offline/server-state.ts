@@ -26,13 +26,22 @@ export interface ServerStory extends ServerStoryState {
  * Delete the entry only if no edit arrived while it was being pushed; otherwise keep it due, so the newer content
  * is pushed next. Returns whether the entry was removed.
  */
-export async function acknowledgePush(o: { entry: QueuedEntry; ack: ServerStoryState }): Promise<boolean> {
+export async function acknowledgePush(o: {
+	entry: QueuedEntry;
+	ack: ServerStoryState;
+	/** The row was read back after a refusal, so it may carry reviewers' changes made after the pushed content. */
+	readBack?: boolean;
+}): Promise<boolean> {
 	return db.transaction('rw', db.outbox, db.stories, async () => {
 		const current = await db.outbox.get(o.entry.id);
 		const isLatest = current !== undefined && current.changeSeq === o.entry.changeSeq;
 		if (isLatest) await db.outbox.delete(o.entry.id);
 		else if (current) await db.outbox.update(o.entry.id, { nextAttemptAt: 0, lastError: null, sentHashes: [] });
-		await db.stories.update(o.ack.id, { ...toStatePatch(o.ack), syncState: isLatest ? 'sent' : 'saved' });
+		const { baseVersion, ...state } = toStatePatch(o.ack);
+		// An edit made during the push was made without seeing a read-back row's review: it keeps its base, so the
+		// server answers it with a conflict rather than taking it over that review.
+		const keepBase = !isLatest && o.readBack === true;
+		await db.stories.update(o.ack.id, { ...state, ...(keepBase ? {} : { baseVersion }), syncState: isLatest ? 'sent' : 'saved' });
 		return isLatest;
 	});
 }

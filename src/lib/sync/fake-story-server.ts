@@ -31,6 +31,8 @@ export class FakeStoryServer implements PushRemote, PullRemote {
 	loseNextAnswer = false;
 	/** The newest server version the user has been shown for a story (the test's record); default: the push's base. */
 	seenByUser: ((id: string) => number) | null = null;
+	/** Runs once at the start of the next request: the user editing on the phone while a push is on the wire. */
+	duringNextRequest: (() => Promise<void>) | null = null;
 	#clock = 0;
 
 	constructor(private readonly authorId: string) {}
@@ -42,6 +44,7 @@ export class FakeStoryServer implements PushRemote, PullRemote {
 	}
 
 	async upsertStories(items: UpsertItem[]): Promise<ServerStoryState[]> {
+		await this.#runDuringRequest();
 		const next = new Map<string, Row>();
 		for (const item of items) next.set(item.story.id, this.#write(item)); // throws before anything is applied
 		for (const [id, row] of next) {
@@ -56,6 +59,7 @@ export class FakeStoryServer implements PushRemote, PullRemote {
 	}
 
 	async readStoryStates(ids: string[]): Promise<(ServerStoryState & { contentHash: string | null })[]> {
+		await this.#runDuringRequest();
 		return ids.flatMap((id) => {
 			const row = this.rows.get(id);
 			return row ? [{ ...toState(row), contentHash: row.contentHash }] : [];
@@ -109,6 +113,12 @@ export class FakeStoryServer implements PushRemote, PullRemote {
 			revision: changed ? old.revision + 1 : old.revision, version: old.version + 1, baseAtRest: null,
 			updatedAt: this.#tick()
 		};
+	}
+
+	async #runDuringRequest(): Promise<void> {
+		const during = this.duringNextRequest;
+		this.duringNextRequest = null;
+		await during?.();
 	}
 
 	#tick(): string {

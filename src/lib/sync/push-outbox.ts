@@ -77,10 +77,10 @@ async function pushBatch(items: PushItem[], opts: PushOptions, result: PushResul
 	const acked = await sendRows({ items: uploaded, opts, result, fail });
 	if (acked.length === 0) return;
 	const photoRows = await confirmPhotoRows(acked.map((a) => a.item), opts.remote).catch((error: unknown) => ({ error }));
-	for (const { item, ack } of acked) {
+	for (const { item, ack, readBack } of acked) {
 		if ('error' in photoRows) await fail(item, photoRows.error);
 		else if (!photoRows.confirmed.has(item.story.id)) await fail(item, photoRows.missing);
-		else if (await acknowledgePush({ entry: item.entry, ack })) result.sent++;
+		else if (await acknowledgePush({ entry: item.entry, ack, readBack })) result.sent++;
 	}
 }
 
@@ -90,22 +90,22 @@ async function sendRows(o: {
 	opts: PushOptions;
 	result: PushResult;
 	fail: (item: PushItem, error: unknown) => Promise<void>;
-}): Promise<{ item: PushItem; ack: ServerStoryState }[]> {
+}): Promise<{ item: PushItem; ack: ServerStoryState; readBack: boolean }[]> {
 	const { items, opts } = o;
 	const hashes = new Map(await Promise.all(items.map(async (i) => [i.story.id, await hashContent(i.story.content)] as const)));
 	await rememberSentHashes(items.map((item) => ({ entry: item.entry, hash: hashes.get(item.story.id) ?? '' })));
 	const answers = await sendStoryRows(items, opts.remote, hashes);
-	const acked: { item: PushItem; ack: ServerStoryState }[] = [];
+	const acked: { item: PushItem; ack: ServerStoryState; readBack: boolean }[] = [];
 	const refused: { item: PushItem; error: unknown }[] = [];
 	for (const item of items) {
 		const answer = answers.get(item.story.id);
-		if (answer && 'status' in answer) acked.push({ item, ack: answer });
+		if (answer && 'status' in answer) acked.push({ item, ack: answer, readBack: false });
 		else refused.push({ item, error: answer?.error });
 	}
 	const resolutions = await resolveRefusals({ refused, hashes, remote: opts.remote, isOnline: opts.isOnline?.() });
 	for (const { item } of refused) {
 		const r = resolutions.get(item.story.id) ?? { kind: 'failed', error: undefined };
-		if (r.kind === 'delivered') acked.push({ item, ack: r.ack });
+		if (r.kind === 'delivered') acked.push({ item, ack: r.ack, readBack: true });
 		else if (r.kind === 'ownWrite') await rebaseOnOwnWrite({ entry: item.entry, version: r.version });
 		else if (r.kind === 'conflict') {
 			await recordConflict({ entry: item.entry, server: r.server, error: r.error });

@@ -77,4 +77,21 @@ describe('refused pushes', () => {
 		expect(await push()).toMatchObject({ sent: 1, conflicts: 0 });
 		expect(server.rows.get(ID)).toMatchObject({ version: 3, content: { title: 'Lần ba' } });
 	});
+
+	it('does not base an edit made during the push on a return read back with the delivered row', async () => {
+		server.loseNextAnswer = true;
+		await push();
+		server.review(ID, 'returned', 'Thiếu địa chỉ');
+		// The user edits while the replay is being answered: that edit was made without seeing the return.
+		const read = server.readStoryStates.bind(server);
+		server.readStoryStates = async (ids) => {
+			await edit('Bản sửa trong lúc đang gửi');
+			return read(ids);
+		};
+		await push();
+		server.readStoryStates = read;
+		expect(await push()).toMatchObject({ sent: 0, conflicts: 1 });
+		expect(server.rows.get(ID)).toMatchObject({ status: 'returned', version: 2 });
+		expect(await db.stories.get(ID)).toMatchObject({ conflict: { status: 'returned', reviewNote: 'Thiếu địa chỉ' } });
+	});
 });
