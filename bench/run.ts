@@ -1,13 +1,16 @@
-// `npm run bench [-- p3 p4 p5 p6 p8]`: the benchmarks of TARGETS.md, all of them unless some are named. Starts the
+// `npm run bench [-- p3 p4 p5 p6 p8 r1]`: the benchmarks of TARGETS.md, all of them unless some are named. Starts the
 // embedded stack once on its own ports and runs, in order: P8 (loads 100k stories, times each role's list and count
 // queries under the project's RLS policies and under naive ones swapped into the same database, the reporter's list
 // end to end over HTTP → bench/results/rls.json), P5 (bench/sync/p5-push.ts), then the browser benchmarks P3, P4, P6
 // (bench/capture/browser-benches.ts: one build, one `node build`, one Chromium). Speed is measured here, never asserted
-// in `npm test`. The stack (and the app server and browser) are stopped at the end, also on error.
+// in `npm test`. R1 (bench/r1/crash-soak.ts: 1,000 stories across 20 browser kills and a faulty network, audited on
+// the server) takes several minutes, so it is opt-in: `npm run bench -- r1`. The stack (and the app server and
+// browser) are stopped at the end, also on error.
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { startStack, type Stack } from '../supabase/local/stack';
 import { runBrowserBenches, type BrowserBench } from './capture/browser-benches';
+import { runR1 } from './r1/crash-soak';
 import { runP5 } from './sync/p5-push';
 import { clusterScopeExists, findSubjects, loadDataset } from './rls/dataset';
 import { timeReporterListOverHttp, type HttpTiming } from './rls/http';
@@ -54,15 +57,17 @@ async function startOnFreePorts(): Promise<Stack> {
 	}
 }
 
-const ALL = ['p8', 'p5', 'p3', 'p4', 'p6'] as const;
+const ALL = ['p8', 'p5', 'p3', 'p4', 'p6', 'r1'] as const;
 type BenchName = (typeof ALL)[number];
+/** Run only when named: R1's soak takes several minutes. */
+const OPT_IN: readonly BenchName[] = ['r1'];
 
-/** Names on the command line (`rls` is P8's old name); none means all. */
+/** Names on the command line (`rls` is P8's old name); none means all but the opt-in ones. */
 function selected(args: string[]): BenchName[] {
 	const names = args.map((a) => (a.toLowerCase() === 'rls' ? 'p8' : a.toLowerCase()));
 	const unknown = names.filter((n) => !(ALL as readonly string[]).includes(n));
 	if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${ALL.join(', ')}`);
-	return names.length === 0 ? [...ALL] : ALL.filter((n) => names.includes(n));
+	return names.length === 0 ? ALL.filter((n) => !OPT_IN.includes(n)) : ALL.filter((n) => names.includes(n));
 }
 
 async function main(): Promise<void> {
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
 		if (benches.includes('p5')) await attempt('P5', () => runP5(stack));
 		const browser = benches.filter((n): n is BrowserBench => n === 'p3' || n === 'p4' || n === 'p6');
 		if (browser.length > 0) await attempt(browser.join('+').toUpperCase(), () => runBrowserBenches(stack, browser));
+		if (benches.includes('r1')) await attempt('R1', () => runR1(stack));
 	} finally {
 		await stack.stop();
 	}
