@@ -1,15 +1,13 @@
 // The built app in Debian Chromium for the browser benchmarks (P3, P4, P6): `vite build`, `node build` with the
 // started stack's URL and keys, a persistent Chromium context (durable IndexedDB, like a phone), the reporter signed
 // in and the service worker active. close() stops the browser and the server; it is safe after a partial start.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { findFreePort } from '../../supabase/local/ports';
+import { buildAndServe } from '../app-server';
 import type { Stack } from '../../supabase/local/stack';
 
-const root = new URL('../..', import.meta.url).pathname;
 export const REPORTER = { email: 'phongvien.badinh@thidua.test', password: 'ThiDua@2026' };
 export const UNIT_BA_DINH = '11111111-1111-4111-8111-000000000001';
 
@@ -21,35 +19,6 @@ export interface App {
 	close(): Promise<void>;
 }
 
-function run(cmd: string, args: string[]): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
-	});
-}
-
-async function waitForHttp(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`node build exited with ${server.exitCode}`);
-		const ok = await fetch(url).then((r) => r.ok, () => false);
-		if (ok) return;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-	if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-		server.once('exit', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-		server.kill('SIGTERM');
-	});
-}
 
 /**
  * tsx compiles with keepNames, so functions handed to page.evaluate may call esbuild's `__name` helper, which the
@@ -58,34 +27,16 @@ function stopServer(server: ChildProcess): Promise<void> {
 const NAME_HELPER = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
 export async function startApp(stack: Stack): Promise<App> {
-	if (process.env.BENCH_SKIP_BUILD !== '1') {
-		console.log('Browser benchmarks: building the app (vite build) …');
-		await run('npx', ['vite', 'build']);
-	}
-	const port = await findFreePort();
-	const baseURL = `http://localhost:${port}`;
-	const server = spawn('node', ['build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseURL,
-			PUBLIC_SUPABASE_URL: stack.apiUrl,
-			PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
-			SUPABASE_SERVICE_ROLE_KEY: stack.serviceRoleKey
-		}
-	});
+	const app = await buildAndServe(stack, 'Browser benchmarks');
+	const { baseURL } = app;
 	const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
 	let context: BrowserContext | undefined;
 	const close = async (): Promise<void> => {
 		await context?.close().catch(() => undefined);
-		await stopServer(server);
+		await app.stop();
 		rmSync(profile, { recursive: true, force: true });
 	};
 	try {
-		await waitForHttp(`${baseURL}/`, server, 60_000);
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

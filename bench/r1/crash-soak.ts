@@ -10,19 +10,18 @@
 // routes: here a photo upload passed on with route.continue() reached the server but the page saw
 // ERR_CONNECTION_RESET every time, so no story ever got past its uploads; outages and kills stand in for injected
 // 5xx answers, which tests/e2e/sync-faults.spec.ts covers at test size (500/503/504 and a lost answer on row writes).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { findFreePort } from '../../supabase/local/ports';
 import type { Stack } from '../../supabase/local/stack';
 import { browserPid, captureStory, REPORTER, signIn, waitForServiceWorker } from '../../tests/e2e/helpers/device';
 import { auditServer, type ServerAudit } from '../../tests/e2e/helpers/server-audit';
+import { buildAndServe } from '../app-server';
 import { generateStories, readDeviceState, readTemplate, type DeviceState, type StoryTemplate } from './device-db';
 
-const root = new URL('../..', import.meta.url).pathname;
 const RESULTS_FILE = new URL('../results/r1-crash-soak.json', import.meta.url).pathname;
 
 /** BENCH_R1_TOTAL (≥ 100) shrinks the run for a quick smoke test of the harness; R1 itself is 1,000. */
@@ -63,53 +62,6 @@ interface Device {
 	closed: Promise<void>;
 }
 
-function run(cmd: string, args: string[]): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
-	});
-}
-
-async function startServer(stack: Stack): Promise<{ baseURL: string; server: ChildProcess }> {
-	if (process.env.BENCH_SKIP_BUILD !== '1') {
-		console.log('R1: building the app (vite build) …');
-		await run('npx', ['vite', 'build']);
-	}
-	const port = await findFreePort();
-	const baseURL = `http://localhost:${port}`;
-	const server = spawn('node', ['build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseURL,
-			PUBLIC_SUPABASE_URL: stack.apiUrl,
-			PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
-			SUPABASE_SERVICE_ROLE_KEY: stack.serviceRoleKey
-		}
-	});
-	const deadline = Date.now() + 60_000;
-	while (!(await fetch(`${baseURL}/`).then((r) => r.ok, () => false))) {
-		if (server.exitCode !== null) throw new Error(`node build exited with ${server.exitCode}`);
-		if (Date.now() > deadline) throw new Error(`${baseURL} did not answer within 60 s`);
-		await delay(200);
-	}
-	return { baseURL, server };
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-	if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-		server.once('exit', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-		server.kill('SIGTERM');
-	});
-}
 
 async function launch(profile: string, baseURL: string, offline: boolean): Promise<Device> {
 	const context = await chromium.launchPersistentContext(profile, {
@@ -229,7 +181,8 @@ export async function runR1(stack: Stack): Promise<void> {
 	const startLoad = loadavg().map((x) => Number(x.toFixed(2)));
 	const prefix = `R1 soak ${Date.now().toString(36)} ·`;
 	const profile = mkdtempSync(join(tmpdir(), 'bench-r1-'));
-	const { baseURL, server } = await startServer(stack);
+	const app = await buildAndServe(stack, 'R1');
+	const { baseURL } = app;
 	const db = new pg.Client({ connectionString: stack.dbUrl, application_name: 'bench-r1' });
 	let device: Device | undefined;
 	const faults: Faults = { uploadOutage: 0, storyWriteAnswerLost: 0 };
@@ -475,7 +428,7 @@ export async function runR1(stack: Stack): Promise<void> {
 		if (!ok) throw new Error(`R1 failed: ${JSON.stringify(audit).slice(0, 2_000)}`);
 	} finally {
 		await device?.context.close().catch(() => undefined);
-		await stopServer(server);
+		await app.stop();
 		await db.end().catch(() => undefined);
 		rmSync(profile, { recursive: true, force: true });
 	}
