@@ -111,7 +111,11 @@ from (values
   ('aaaaaaaa-0000-4000-8000-000000000006', 'thanhpho@thidua.test', 'Đỗ Thị Giang'),
   ('aaaaaaaa-0000-4000-8000-000000000007', 'cumtruong.cum1@thidua.test', 'Vũ Văn Hải'),
   ('aaaaaaaa-0000-4000-8000-000000000008', 'lanhdao@thidua.test', 'Nguyễn Thị Lan'),
-  ('aaaaaaaa-0000-4000-8000-000000000009', 'hoidong@thidua.test', 'Bùi Văn Khánh')
+  ('aaaaaaaa-0000-4000-8000-000000000009', 'hoidong@thidua.test', 'Bùi Văn Khánh'),
+  ('aaaaaaaa-0000-4000-8000-000000000010', 'canbo.ngocha@thidua.test', 'Đặng Thị Mai'),
+  ('aaaaaaaa-0000-4000-8000-000000000011', 'canbo.hoankiem@thidua.test', 'Phan Văn Nam'),
+  ('aaaaaaaa-0000-4000-8000-000000000012', 'canbo.cuanam@thidua.test', 'Ngô Thị Oanh'),
+  ('aaaaaaaa-0000-4000-8000-000000000013', 'canbo.giangvo@thidua.test', 'Trịnh Văn Phúc')
 ) as u (id, email, full_name);
 
 insert into public.profile (user_id, full_name)
@@ -124,7 +128,11 @@ from (values
   ('aaaaaaaa-0000-4000-8000-000000000002', 'reporter', '11111111-1111-4111-8111-000000000001'),
   ('aaaaaaaa-0000-4000-8000-000000000003', 'reporter', '11111111-1111-4111-8111-000000000002'),
   ('aaaaaaaa-0000-4000-8000-000000000004', 'unit_officer', '11111111-1111-4111-8111-000000000001'),
-  ('aaaaaaaa-0000-4000-8000-000000000005', 'unit_officer', '11111111-1111-4111-8111-000000000002')
+  ('aaaaaaaa-0000-4000-8000-000000000005', 'unit_officer', '11111111-1111-4111-8111-000000000002'),
+  ('aaaaaaaa-0000-4000-8000-000000000010', 'unit_officer', md5('unit:phuong-ngoc-ha')::text),
+  ('aaaaaaaa-0000-4000-8000-000000000011', 'unit_officer', md5('unit:phuong-hoan-kiem')::text),
+  ('aaaaaaaa-0000-4000-8000-000000000012', 'unit_officer', md5('unit:phuong-cua-nam')::text),
+  ('aaaaaaaa-0000-4000-8000-000000000013', 'unit_officer', md5('unit:phuong-giang-vo')::text)
 ) as m (user_id, role, unit_id);
 insert into public.membership (user_id, role, year)
 select user_id::uuid, role, extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int
@@ -139,10 +147,33 @@ insert into public.cluster_leader_assignment (cluster_id, user_id) values
   ('22222222-2222-4222-8222-000000000001', 'aaaaaaaa-0000-4000-8000-000000000008'),
   ('22222222-2222-4222-8222-000000000002', 'aaaaaaaa-0000-4000-8000-000000000008');
 
+-- Movements and campaigns launched by the city this year (phong trào thi đua, cuộc vận động); stories carry one.
+insert into public.movement (id, year, kind, name, content, starts_on, ends_on, criteria_note, status, launched_at)
+select md5('movement:' || code)::uuid, y, kind, name, content, make_date(y, sm, sd), case when em is null then null else make_date(y, em, ed) end,
+       criteria, status, case when status = 'launched' then make_timestamptz(y, 1, 5, 9, 0, 0, 'Asia/Ho_Chi_Minh') end
+from (select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int as y) yr,
+(values
+  ('nguoi-tot-viec-tot', 'regular', 'Phong trào "Người tốt, việc tốt"',
+   'Phát hiện, ghi nhận, tuyên truyền và nhân rộng những tấm gương người tốt, việc tốt trong các khu dân cư; mỗi Ban công tác Mặt trận giới thiệu ít nhất một gương điển hình mỗi quý.',
+   1, 1, null, null, 'Số gương người tốt, việc tốt được phát hiện, xác minh và tuyên truyền (nhóm tiêu chí Tuyên truyền, nhân rộng điển hình).', 'launched'),
+  ('vi-nguoi-ngheo', 'regular', 'Phong trào thi đua "Vì người nghèo – Không để ai bị bỏ lại phía sau"',
+   'Vận động ủng hộ Quỹ "Vì người nghèo", hỗ trợ xây, sửa nhà Đại đoàn kết, chăm lo cho hộ nghèo, hộ cận nghèo và người có hoàn cảnh khó khăn.',
+   1, 1, null, null, 'Kết quả vận động Quỹ "Vì người nghèo" và số nhà Đại đoàn kết được hỗ trợ.', 'launched'),
+  ('nong-thon-moi-do-thi-van-minh', 'campaign', 'Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh"',
+   'Phát huy vai trò chủ thể của Nhân dân trong xây dựng nông thôn mới, đô thị văn minh; xây dựng khu dân cư văn hóa, hiến đất mở đường, giữ gìn vệ sinh môi trường.',
+   1, 1, null, null, 'Tỷ lệ khu dân cư đạt chuẩn văn hóa; mô hình tự quản được nhân rộng.', 'launched'),
+  ('chuyen-doi-so-mat-tran', 'thematic', 'Chuyên đề thi đua "Đẩy mạnh chuyển đổi số trong hoạt động của Mặt trận"',
+   'Ứng dụng công nghệ thông tin trong tuyên truyền, tập hợp ý kiến cử tri và quản lý phong trào thi đua ở cơ sở.',
+   3, 1, 12, 31, 'Số Ban công tác Mặt trận sử dụng ứng dụng Thi đua – Khen thưởng.', 'launched'),
+  ('cao-diem-dai-hoi', 'periodic', 'Đợt thi đua cao điểm chào mừng Đại hội đại biểu MTTQ Việt Nam các cấp',
+   'Đợt thi đua ngắn hạn lập thành tích chào mừng Đại hội; các đơn vị đăng ký công trình, phần việc cụ thể.',
+   9, 1, 12, 15, null, 'draft')
+) as m (code, kind, name, content, sm, sd, em, ed, criteria, status);
+
 -- Stories in every state of the workflow, written as if they had gone through it.
 insert into public.story (id, unit_id, author_id, kind, title, body, subject_name, subject_kind, occurred_on, address,
                           consent_given_by, consent_method, consent_recorded_at, status, reviewed_by, reviewed_at,
-                          published_by, published_at, review_note, created_at)
+                          published_by, published_at, review_note, created_at, movement_id)
 values
   ('5eed0000-0000-4000-8000-000000000001', '11111111-1111-4111-8111-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001',
    'good_deed', 'Bà Nguyễn Thị Hoa và 15 năm bếp cơm miễn phí cho bệnh nhân nghèo',
@@ -150,33 +181,33 @@ values
    'Bà Nguyễn Thị Hoa', 'person', date '2026-03-08', 'Tổ dân phố 12, phường Ba Đình',
    'Bà Nguyễn Thị Hoa', 'written', now() - interval '30 days', 'published',
    'aaaaaaaa-0000-4000-8000-000000000004', now() - interval '20 days',
-   'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '15 days', null, now() - interval '25 days'),
+   'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '15 days', null, now() - interval '25 days', md5('movement:vi-nguoi-ngheo')::uuid),
   ('5eed0000-0000-4000-8000-000000000002', '11111111-1111-4111-8111-000000000002', 'aaaaaaaa-0000-4000-8000-000000000003',
    'exemplary_model', 'Mô hình "Tủ sách khu dân cư" – người tốt việc tốt ở thôn Đản Mỗ',
    'Ban công tác Mặt trận thôn vận động bà con góp hơn 3.000 đầu sách, lập tủ sách mở tại nhà văn hóa. Mỗi tối thứ Bảy, thanh niên trong thôn đọc sách cùng các cháu thiếu nhi. Mô hình đã được ba thôn lân cận học tập.',
    'Ban công tác Mặt trận thôn Đản Mỗ', 'collective', date '2026-05-19', 'Thôn Đản Mỗ, xã Đông Anh',
    'Trưởng ban công tác Mặt trận thôn', 'written', now() - interval '40 days', 'published',
    'aaaaaaaa-0000-4000-8000-000000000005', now() - interval '35 days',
-   'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '30 days', null, now() - interval '38 days'),
+   'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '30 days', null, now() - interval '38 days', md5('movement:nong-thon-moi-do-thi-van-minh')::uuid),
   ('5eed0000-0000-4000-8000-000000000003', '11111111-1111-4111-8111-000000000001', 'aaaaaaaa-0000-4000-8000-000000000002',
    'good_deed', 'Anh Trần Văn Minh trả lại 50 triệu đồng nhặt được',
    'Trên đường đi làm, anh Minh nhặt được chiếc túi có 50 triệu đồng và giấy tờ tùy thân. Anh đã đến công an phường trình báo và trả lại toàn bộ cho người đánh rơi là một tiểu thương ở chợ Ngọc Hà.',
    'Anh Trần Văn Minh', 'person', date '2026-09-02', 'Phố Đội Cấn, phường Ba Đình',
    'Anh Trần Văn Minh', 'verbal_recorded', now() - interval '10 days', 'published',
    'aaaaaaaa-0000-4000-8000-000000000004', now() - interval '8 days',
-   'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '6 days', null, now() - interval '9 days'),
+   'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '6 days', null, now() - interval '9 days', md5('movement:nguoi-tot-viec-tot')::uuid),
   ('5eed0000-0000-4000-8000-000000000004', '11111111-1111-4111-8111-000000000001', 'aaaaaaaa-0000-4000-8000-000000000002',
    'good_deed', 'Nhóm thanh niên tình nguyện sửa xe miễn phí cho người lao động',
    'Mỗi chiều Chủ nhật, nhóm năm bạn trẻ dựng điểm sửa xe miễn phí ở đầu ngõ cho người lao động tự do và sinh viên.',
    'Nhóm thanh niên tình nguyện ngõ 45', 'collective', date '2026-10-12', 'Ngõ 45, phường Ba Đình',
    'Trưởng nhóm thanh niên', 'written', now() - interval '3 days', 'submitted',
-   null, null, null, null, null, now() - interval '3 days'),
+   null, null, null, null, null, now() - interval '3 days', md5('movement:nguoi-tot-viec-tot')::uuid),
   ('5eed0000-0000-4000-8000-000000000005', '11111111-1111-4111-8111-000000000002', 'aaaaaaaa-0000-4000-8000-000000000003',
    'good_deed', 'Cụ Lê Văn Tám hiến đất mở rộng đường liên thôn',
    'Cụ Tám cùng gia đình hiến 120 m² đất để mở rộng đường liên thôn, giúp xe cứu thương và xe chở nông sản vào được tận xóm.',
    'Cụ Lê Văn Tám', 'person', date '2026-08-20', 'Thôn Lực Canh, xã Đông Anh',
    'Cụ Lê Văn Tám', 'written', now() - interval '5 days', 'verified',
-   'aaaaaaaa-0000-4000-8000-000000000005', now() - interval '2 days', null, null, null, now() - interval '5 days');
+   'aaaaaaaa-0000-4000-8000-000000000005', now() - interval '2 days', null, null, null, now() - interval '5 days', md5('movement:nong-thon-moi-do-thi-van-minh')::uuid);
 
 insert into public.story_photo (id, story_id, position, storage_path, thumb_path, content_type, width, height, byte_size, sha256, caption)
 values
@@ -210,3 +241,108 @@ from (
                ('5eedf000-0000-4000-8000-000000000021'::uuid, 10276), ('5eedf000-0000-4000-8000-000000000031'::uuid, 10204))
     as t (photo_id, size) on t.photo_id = p.id
 ) a join public.story s on s.id = a.story_id;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The yearly cycle. The catalogue of emulation titles in two versions: the 2003 law (as amended) with Decree
+-- 91/2017 that the 2023 plan cites, and the 2022 law with Decree 98/2023 in force from 01/01/2024.
+insert into public.catalogue_version (id, code, name, legal_basis, valid_from, valid_to) values
+  (md5('catalogue:2017')::uuid, 'luat-tdkt-2013-nd-91-2017', 'Danh mục danh hiệu thi đua 2017–2023',
+   'Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung 2013); Nghị định số 91/2017/NĐ-CP', date '2017-10-01', date '2024-01-01'),
+  (md5('catalogue:2024')::uuid, 'luat-tdkt-2022-nd-98-2023', 'Danh mục danh hiệu thi đua từ 2024',
+   'Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 98/2023/NĐ-CP', date '2024-01-01', null);
+insert into public.emulation_title (id, catalogue_version_id, code, name, name_en, applies_to, conferred_by, position)
+select md5('title:' || v || ':' || code)::uuid, md5('catalogue:' || v)::uuid, code, name, name_en, applies_to, conferred_by, pos
+from (values ('2017'), ('2024')) as versions (v),
+(values
+  ('co_thi_dua_tw_mttq', 'Cờ thi đua của Ủy ban Trung ương MTTQ Việt Nam', 'Emulation Flag of the VFF Central Committee', 'collective', 'Ủy ban Trung ương MTTQ Việt Nam', 1),
+  ('co_thi_dua_ubnd_tp', 'Cờ thi đua của Ủy ban nhân dân thành phố Hà Nội', 'Emulation Flag of the Hanoi People''s Committee', 'collective', 'Ủy ban nhân dân thành phố Hà Nội', 2),
+  ('tap_the_ld_xuat_sac', 'Tập thể lao động xuất sắc', 'Excellent Labour Collective', 'collective', 'Ủy ban MTTQ Việt Nam thành phố Hà Nội', 3),
+  ('tap_the_ld_tien_tien', 'Tập thể lao động tiên tiến', 'Advanced Labour Collective', 'collective', 'Ủy ban MTTQ Việt Nam thành phố Hà Nội', 4),
+  ('chien_si_thi_dua_tp', 'Chiến sĩ thi đua thành phố', 'City Emulation Fighter', 'individual', 'Ủy ban nhân dân thành phố Hà Nội', 5),
+  ('chien_si_thi_dua_co_so', 'Chiến sĩ thi đua cơ sở', 'Grassroots Emulation Fighter', 'individual', 'Thủ trưởng đơn vị', 6),
+  ('lao_dong_tien_tien', 'Lao động tiên tiến', 'Advanced Worker', 'individual', 'Thủ trưởng đơn vị', 7)
+) as t (code, name, name_en, applies_to, conferred_by, pos);
+
+-- The 2023 plan's timetable (section III), as published. The plan prints the covenant deadline as 18/02/2022, a typo
+-- for 2023 (kept in the note).
+insert into public.plan (id, year, title, document_ref, status, published_at, created_at) values
+  (md5('plan:2023')::uuid, 2023, 'Kế hoạch công tác thi đua, khen thưởng năm 2023',
+   'Kế hoạch của Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Hà Nội', 'published',
+   timestamptz '2023-01-03 09:00+07', timestamptz '2022-12-28 09:00+07');
+insert into public.milestone (plan_id, code, title, deliverable, responsible, completion, due_on, position, note)
+select md5('plan:2023')::uuid, code, title, deliverable, responsible, completion, due_on, pos, note
+from (values
+  ('registration', 'Xây dựng kế hoạch, đăng ký danh hiệu và chuyên đề thi đua năm 2023',
+   'Kế hoạch công tác thi đua, khen thưởng; đăng ký danh hiệu và các chuyên đề thi đua năm 2023 gửi Cụm thi đua và Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Hà Nội',
+   'unit', 'registration', date '2023-01-14', 1, null),
+  ('covenant', 'Tổ chức ký kết giao ước và đăng ký thi đua',
+   'Giao ước thi đua của Cụm được tất cả đơn vị thành viên ký', 'cluster', 'covenant', date '2023-02-18', 2,
+   'Kế hoạch in "trước ngày 18/02/2022" – lỗi đánh máy, đúng là 18/02/2023.'),
+  ('kncc_nomination', 'Đề nghị xét tặng Kỷ niệm chương "Vì sự nghiệp Đại đoàn kết dân tộc"',
+   'Hồ sơ đề nghị xét tặng Kỷ niệm chương của Trung ương MTTQ Việt Nam (theo Quyết định 2261/QĐ-MTTW-BTT ngày 05/11/2018)',
+   'unit', 'report', date '2023-03-24', 3, null),
+  ('mid_year_review', 'Tổ chức sơ kết 6 tháng đầu năm', 'Hội nghị sơ kết 6 tháng của Cụm thi đua và báo cáo gửi Thành phố',
+   'cluster', 'report', date '2023-07-03', 4, null),
+  ('year_end_scoring', 'Tổ chức tổng kết, chấm điểm thi đua các đơn vị trong Cụm thi đua năm 2023',
+   'Hội nghị tổng kết và bảng chấm điểm các đơn vị thành viên gửi Thành phố', 'cluster', 'report', date '2023-11-03', 5, null),
+  ('award_dossiers', 'Tổ chức xét và gửi hồ sơ đề nghị khen thưởng tổng kết năm 2023',
+   'Hồ sơ đề nghị Ủy ban Trung ương MTTQ Việt Nam, Ủy ban MTTQ Việt Nam Thành phố khen thưởng tổng kết năm 2023',
+   'unit', 'report', date '2023-11-10', 6, null),
+  ('council_review', 'Tổ chức bình xét thi đua trong hệ thống MTTQ Việt Nam Thành phố năm 2023',
+   'Phiên họp bình xét của Hội đồng Thi đua – Khen thưởng và Kỷ luật', 'council', 'report', date '2023-11-20', 7, null)
+) as m (code, title, deliverable, responsible, completion, due_on, pos, note);
+
+-- This year's plan: the 2023 one copied and shifted by whole years (what public.copy_plan does for the city admin).
+insert into public.plan (id, year, title, document_ref, status, published_at, copied_from_plan_id, created_at)
+select md5('plan:current')::uuid, y, 'Kế hoạch công tác thi đua, khen thưởng năm ' || y,
+       'Kế hoạch của Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Hà Nội', 'published',
+       make_timestamptz(y, 1, 3, 9, 0, 0, 'Asia/Ho_Chi_Minh'), md5('plan:2023')::uuid, make_timestamptz(y - 1, 12, 28, 9, 0, 0, 'Asia/Ho_Chi_Minh')
+from (select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int as y) yr;
+insert into public.milestone (plan_id, code, title, deliverable, responsible, completion, due_on, position)
+select md5('plan:current')::uuid, m.code, replace(m.title, '2023', p.year::text), replace(m.deliverable, '2023', p.year::text),
+       m.responsible, m.completion, (m.due_on + make_interval(years => p.year - 2023))::date, m.position
+from public.milestone m, public.plan p
+where m.plan_id = md5('plan:2023')::uuid and p.id = md5('plan:current')::uuid;
+
+-- Registrations of this year: Ngọc Hà's accepted by the city, Đông Anh's sent and waiting; Ba Đình has not registered.
+insert into public.registration (id, unit_id, year, status, topics, submitted_at, submitted_by, reviewed_at, reviewed_by, created_by)
+select md5('registration:' || r.u)::uuid, r.u::uuid, yr.y, r.status, r.topics, make_timestamptz(yr.y, 1, r.day, 15, 30, 0, 'Asia/Ho_Chi_Minh'),
+       r.by::uuid, case when r.status = 'accepted' then make_timestamptz(yr.y, 1, 16, 10, 0, 0, 'Asia/Ho_Chi_Minh') end,
+       case when r.status = 'accepted' then 'aaaaaaaa-0000-4000-8000-000000000006'::uuid end, r.by::uuid
+from (select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int as y) yr,
+(values
+  (md5('unit:phuong-ngoc-ha')::text, 'accepted', 9, 'aaaaaaaa-0000-4000-8000-000000000010',
+   array['Xây dựng khu dân cư "Sáng – Xanh – Sạch – Đẹp"', 'Chuyển đổi số trong công tác Mặt trận ở tổ dân phố']),
+  ('11111111-1111-4111-8111-000000000002', 'submitted', 16, 'aaaaaaaa-0000-4000-8000-000000000005',
+   array['Toàn dân đoàn kết xây dựng nông thôn mới kiểu mẫu'])
+) as r (u, status, day, by, topics);
+insert into public.registration_title (registration_id, title_id, headcount)
+select md5('registration:' || u)::uuid, md5('title:2024:' || code)::uuid, headcount
+from (values
+  (md5('unit:phuong-ngoc-ha')::text, 'tap_the_ld_xuat_sac', null), (md5('unit:phuong-ngoc-ha')::text, 'chien_si_thi_dua_co_so', 2),
+  ('11111111-1111-4111-8111-000000000002', 'co_thi_dua_ubnd_tp', null), ('11111111-1111-4111-8111-000000000002', 'lao_dong_tien_tien', 12)
+) as t (u, code, headcount);
+
+-- Covenants: Cụm 1 is open and only Ngọc Hà has signed; Cụm 2 is fully signed; Cụm 3 is still a draft.
+insert into public.covenant (id, cluster_id, title, body, status, opened_at, created_by, created_at)
+select md5('covenant:' || c)::uuid, c::uuid, 'Giao ước thi đua năm ' || yr.y || ' – ' || cl.name,
+       'Căn cứ Kế hoạch công tác thi đua, khen thưởng năm ' || yr.y || ' của Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Hà Nội, '
+       || 'các đơn vị thành viên ' || cl.name || ' thống nhất ký kết giao ước thi đua với các nội dung:' || E'\n\n'
+       || '1. Thực hiện tốt các phong trào thi đua, cuộc vận động do Ủy ban MTTQ Việt Nam Thành phố phát động.' || E'\n'
+       || '2. Phát hiện, bồi dưỡng, tuyên truyền và nhân rộng các gương người tốt, việc tốt, điển hình tiên tiến.' || E'\n'
+       || '3. Hoàn thành đúng tiến độ đăng ký thi đua, sơ kết, tổng kết và hồ sơ đề nghị khen thưởng.' || E'\n'
+       || '4. Thường xuyên trao đổi kinh nghiệm, cách làm hay giữa các đơn vị trong Cụm.',
+       st, case when st = 'open' then make_timestamptz(yr.y, 2, 2, 8, 0, 0, 'Asia/Ho_Chi_Minh') end,
+       'aaaaaaaa-0000-4000-8000-000000000007'::uuid, make_timestamptz(yr.y, 1, 20, 8, 0, 0, 'Asia/Ho_Chi_Minh')
+from (select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int as y) yr,
+(values ('22222222-2222-4222-8222-000000000001', 'open'), ('22222222-2222-4222-8222-000000000002', 'open'),
+        ('22222222-2222-4222-8222-000000000003', 'draft')) as v (c, st)
+join public.cluster cl on cl.id = v.c::uuid;
+insert into public.covenant_signature (covenant_id, unit_id, signed_by, signer_name, signed_at)
+select md5('covenant:' || c)::uuid, cm.unit_id, m.user_id, p.full_name, make_timestamptz(yr.y, 2, 10, 9, 0, 0, 'Asia/Ho_Chi_Minh')
+from (select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int as y) yr,
+(values ('22222222-2222-4222-8222-000000000001'), ('22222222-2222-4222-8222-000000000002')) as v (c)
+join public.cluster_member cm on cm.cluster_id = v.c::uuid
+join public.membership m on m.unit_id = cm.unit_id and m.role = 'unit_officer'
+join public.profile p on p.user_id = m.user_id
+where m.year = yr.y and (v.c <> '22222222-2222-4222-8222-000000000001' or cm.unit_id = md5('unit:phuong-ngoc-ha')::uuid);

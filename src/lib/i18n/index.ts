@@ -8,6 +8,18 @@ import { messages as syncVi } from './messages/sync.vi';
 import { messages as syncEn } from './messages/sync.en';
 import { messages as adminVi } from './messages/admin.vi';
 import { messages as adminEn } from './messages/admin.en';
+import { messages as planVi } from './messages/plan.vi';
+import { messages as planEn } from './messages/plan.en';
+import { messages as movementVi } from './messages/movement.vi';
+import { messages as movementEn } from './messages/movement.en';
+import { messages as registrationVi } from './messages/registration.vi';
+import { messages as registrationEn } from './messages/registration.en';
+import { messages as covenantVi } from './messages/covenant.vi';
+import { messages as covenantEn } from './messages/covenant.en';
+import { messages as deadlineVi } from './messages/deadline.vi';
+import { messages as deadlineEn } from './messages/deadline.en';
+import { messages as calendarVi } from './messages/calendar.vi';
+import { messages as calendarEn } from './messages/calendar.en';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -15,8 +27,30 @@ export const LOCALE_COOKIE = 'lang';
 
 /** Every message module, merged. Vietnamese is the reference: its keys are the type of `t`. */
 export const catalogs = {
-	vi: { ...appVi, ...captureVi, ...syncVi, ...adminVi },
-	en: { ...appEn, ...captureEn, ...syncEn, ...adminEn }
+	vi: {
+		...appVi,
+		...captureVi,
+		...syncVi,
+		...adminVi,
+		...planVi,
+		...movementVi,
+		...registrationVi,
+		...covenantVi,
+		...deadlineVi,
+		...calendarVi,
+	},
+	en: {
+		...appEn,
+		...captureEn,
+		...syncEn,
+		...adminEn,
+		...planEn,
+		...movementEn,
+		...registrationEn,
+		...covenantEn,
+		...deadlineEn,
+		...calendarEn,
+	}
 } as const;
 
 export type MessageKey = keyof typeof catalogs.vi;

@@ -97,7 +97,24 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 		});
 }
 
+/**
+ * The last answer of each read-only list (plans, movements, registrations, covenants, deadlines), per person, so
+ * those screens still show something offline. A cache, not a source of truth: nothing here is ever pushed.
+ */
+export interface SnapshotEntry {
+	/** `${userId}:${what}` — one person's view never shows up for another account on the same phone. */
+	key: string;
+	userId: string;
+	data: unknown;
+	/** When the server gave this answer (ISO). */
+	fetchedAt: string;
+}
+
+/** v3 adds `snapshots` only: no existing table changes, so no upgrade function is needed. */
+export const schemaV3 = { ...schemaV2, snapshots: 'key, userId' } as const;
+
 export function applySchema(db: Dexie): void {
 	db.version(1).stores(schemaV1);
 	db.version(2).stores(schemaV2).upgrade(upgradeToV2);
+	db.version(3).stores(schemaV3);
 }

@@ -5,7 +5,35 @@ export type Database = {
   
   "public": {
           Tables: {
-            "cluster": {
+            "calendar_token": {
+                  Row: {
+                    "created_at": string,"token_sha256": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"token_sha256": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"token_sha256"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"catalogue_version": {
+                  Row: {
+                    "code": string,"created_at": string,"id": string,"legal_basis": string,"name": string,"valid_from": string,"valid_to": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"created_at"?: string,"id"?: string,"legal_basis": string,"name": string,"valid_from": string,"valid_to"?: string | null
+                  }
+                  Update: {
+                    "code"?: string,"created_at"?: string,"id"?: string,"legal_basis"?: string,"name"?: string,"valid_from"?: string,"valid_to"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"cluster": {
                   Row: {
                     "created_at": string,"deputy_unit_id": string | null,"head_unit_id": string | null,"id": string,"name": string,"year": number
                   }
@@ -77,6 +105,72 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"covenant": {
+                  Row: {
+                    "body": string,"body_sha256": string,"cluster_id": string,"created_at": string,"created_by": string | null,"id": string,"opened_at": string | null,"status": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body": string,"body_sha256"?: string,"cluster_id": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"opened_at"?: string | null,"status"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "body"?: string,"body_sha256"?: string,"cluster_id"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"opened_at"?: string | null,"status"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "covenant_cluster_id_fkey"
+      columns: ["cluster_id"]
+isOneToOne: true
+      referencedRelation: "cluster"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"covenant_signature": {
+                  Row: {
+                    "body_sha256": string,"covenant_id": string,"signed_at": string,"signed_by": string,"signer_name": string,"unit_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body_sha256"?: string,"covenant_id": string,"signed_at"?: string,"signed_by"?: string,"signer_name"?: string,"unit_id": string
+                  }
+                  Update: {
+                    "body_sha256"?: string,"covenant_id"?: string,"signed_at"?: string,"signed_by"?: string,"signer_name"?: string,"unit_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "covenant_signature_covenant_id_fkey"
+      columns: ["covenant_id"]
+isOneToOne: false
+      referencedRelation: "covenant"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "covenant_signature_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"emulation_title": {
+                  Row: {
+                    "applies_to": string,"catalogue_version_id": string,"code": string,"conferred_by": string,"id": string,"name": string,"name_en": string | null,"position": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "applies_to": string,"catalogue_version_id": string,"code": string,"conferred_by": string,"id"?: string,"name": string,"name_en"?: string | null,"position"?: number
+                  }
+                  Update: {
+                    "applies_to"?: string,"catalogue_version_id"?: string,"code"?: string,"conferred_by"?: string,"id"?: string,"name"?: string,"name_en"?: string | null,"position"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "emulation_title_catalogue_version_id_fkey"
+      columns: ["catalogue_version_id"]
+isOneToOne: false
+      referencedRelation: "catalogue_version"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"membership": {
                   Row: {
                     "cluster_id": string | null,"created_at": string,"id": string,"role": string,"unit_id": string | null,"user_id": string,"year": number
@@ -103,6 +197,98 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"milestone": {
+                  Row: {
+                    "code": string,"completion": string,"deliverable": string,"due_on": string,"id": string,"note": string | null,"plan_id": string,"position": number,"responsible": string,"title": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"completion": string,"deliverable": string,"due_on": string,"id"?: string,"note"?: string | null,"plan_id": string,"position"?: number,"responsible": string,"title": string
+                  }
+                  Update: {
+                    "code"?: string,"completion"?: string,"deliverable"?: string,"due_on"?: string,"id"?: string,"note"?: string | null,"plan_id"?: string,"position"?: number,"responsible"?: string,"title"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "milestone_plan_id_fkey"
+      columns: ["plan_id"]
+isOneToOne: false
+      referencedRelation: "plan"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"milestone_report": {
+                  Row: {
+                    "cluster_id": string | null,"id": string,"milestone_id": string,"note": string | null,"reported_at": string,"reported_by": string,"unit_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "cluster_id"?: string | null,"id"?: string,"milestone_id": string,"note"?: string | null,"reported_at"?: string,"reported_by"?: string,"unit_id"?: string | null
+                  }
+                  Update: {
+                    "cluster_id"?: string | null,"id"?: string,"milestone_id"?: string,"note"?: string | null,"reported_at"?: string,"reported_by"?: string,"unit_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "milestone_report_cluster_id_fkey"
+      columns: ["cluster_id"]
+isOneToOne: false
+      referencedRelation: "cluster"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "milestone_report_milestone_id_fkey"
+      columns: ["milestone_id"]
+isOneToOne: false
+      referencedRelation: "milestone"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "milestone_report_milestone_id_fkey"
+      columns: ["milestone_id"]
+isOneToOne: false
+      referencedRelation: "milestone_status"
+      referencedColumns: ["milestone_id"]
+    },{
+      foreignKeyName: "milestone_report_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"movement": {
+                  Row: {
+                    "content": string,"created_at": string,"criteria_note": string | null,"ends_on": string | null,"id": string,"kind": string,"launched_at": string | null,"launched_by": string | null,"name": string,"starts_on": string,"status": string,"updated_at": string,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content"?: string,"created_at"?: string,"criteria_note"?: string | null,"ends_on"?: string | null,"id"?: string,"kind": string,"launched_at"?: string | null,"launched_by"?: string | null,"name": string,"starts_on": string,"status"?: string,"updated_at"?: string,"year": number
+                  }
+                  Update: {
+                    "content"?: string,"created_at"?: string,"criteria_note"?: string | null,"ends_on"?: string | null,"id"?: string,"kind"?: string,"launched_at"?: string | null,"launched_by"?: string | null,"name"?: string,"starts_on"?: string,"status"?: string,"updated_at"?: string,"year"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"plan": {
+                  Row: {
+                    "copied_from_plan_id": string | null,"created_at": string,"created_by": string | null,"document_ref": string | null,"id": string,"published_at": string | null,"published_by": string | null,"status": string,"title": string,"updated_at": string,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "copied_from_plan_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"document_ref"?: string | null,"id"?: string,"published_at"?: string | null,"published_by"?: string | null,"status"?: string,"title": string,"updated_at"?: string,"year": number
+                  }
+                  Update: {
+                    "copied_from_plan_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"document_ref"?: string | null,"id"?: string,"published_at"?: string | null,"published_by"?: string | null,"status"?: string,"title"?: string,"updated_at"?: string,"year"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "plan_copied_from_plan_id_fkey"
+      columns: ["copied_from_plan_id"]
+isOneToOne: false
+      referencedRelation: "plan"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"profile": {
                   Row: {
                     "created_at": string,"full_name": string,"user_id": string
@@ -117,19 +303,71 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
-                },"story": {
+                },"registration": {
                   Row: {
-                    "address": string | null,"author_id": string,"base_version": number | null,"body": string,"client_created_at": string | null,"consent_given_by": string | null,"consent_method": string | null,"consent_recorded_at": string | null,"consent_withdrawn_at": string | null,"content_hash": string | null,"created_at": string,"id": string,"kind": string,"occurred_on": string,"published_at": string | null,"published_by": string | null,"review_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"revision": number,"status": string,"subject_is_minor": boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at": string,"version": number
+                    "created_at": string,"created_by": string | null,"id": string,"note": string | null,"review_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"submitted_at": string | null,"submitted_by": string | null,"topics": (string)[],"unit_id": string,"updated_at": string,"year": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body": string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id": string,"kind": string,"occurred_on": string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"status"?: string,"subject_is_minor"?: boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at"?: string,"version"?: number
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"note"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_at"?: string | null,"submitted_by"?: string | null,"topics"?: (string)[],"unit_id": string,"updated_at"?: string,"year": number
                   }
                   Update: {
-                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body"?: string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id"?: string,"kind"?: string,"occurred_on"?: string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"status"?: string,"subject_is_minor"?: boolean,"subject_kind"?: string,"subject_name"?: string,"title"?: string,"unit_id"?: string,"updated_at"?: string,"version"?: number
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"note"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"submitted_at"?: string | null,"submitted_by"?: string | null,"topics"?: (string)[],"unit_id"?: string,"updated_at"?: string,"year"?: number
                   }
                   Relationships: [
                     {
+      foreignKeyName: "registration_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"registration_title": {
+                  Row: {
+                    "headcount": number | null,"registration_id": string,"title_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "headcount"?: number | null,"registration_id": string,"title_id": string
+                  }
+                  Update: {
+                    "headcount"?: number | null,"registration_id"?: string,"title_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "registration_title_registration_id_fkey"
+      columns: ["registration_id"]
+isOneToOne: false
+      referencedRelation: "registration"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "registration_title_title_id_fkey"
+      columns: ["title_id"]
+isOneToOne: false
+      referencedRelation: "emulation_title"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"story": {
+                  Row: {
+                    "address": string | null,"author_id": string,"base_version": number | null,"body": string,"client_created_at": string | null,"consent_given_by": string | null,"consent_method": string | null,"consent_recorded_at": string | null,"consent_withdrawn_at": string | null,"content_hash": string | null,"created_at": string,"id": string,"kind": string,"movement_id": string | null,"occurred_on": string,"published_at": string | null,"published_by": string | null,"review_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"revision": number,"status": string,"subject_is_minor": boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at": string,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body": string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id": string,"kind": string,"movement_id"?: string | null,"occurred_on": string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"status"?: string,"subject_is_minor"?: boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at"?: string,"version"?: number
+                  }
+                  Update: {
+                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body"?: string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id"?: string,"kind"?: string,"movement_id"?: string | null,"occurred_on"?: string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"status"?: string,"subject_is_minor"?: boolean,"subject_kind"?: string,"subject_name"?: string,"title"?: string,"unit_id"?: string,"updated_at"?: string,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "story_movement_id_fkey"
+      columns: ["movement_id"]
+isOneToOne: false
+      referencedRelation: "movement"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "story_unit_id_fkey"
       columns: ["unit_id"]
 isOneToOne: false
@@ -206,7 +444,21 @@ isOneToOne: false
                 }
           }
           Views: {
-            "my_membership": {
+            "milestone_status": {
+                  Row: {
+                    "cluster_id": string | null,"cluster_name": string | null,"code": string,"completed_at": string | null,"completion": string,"deadline_at": string | null,"deliverable": string,"detail": string | null,"due_on": string,"milestone_id": string,"party_kind": string | null,"plan_id": string,"position": number,"responsible": string,"title": string,"unit_id": string | null,"unit_name": string | null,"year": number
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "milestone_plan_id_fkey"
+      columns: ["plan_id"]
+isOneToOne: false
+      referencedRelation: "plan"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"my_membership": {
                   Row: {
                     "cluster_id": string | null,"cluster_name": string | null,"id": string,"role": string,"unit_id": string | null,"unit_name": string | null,"year": number
                   }
@@ -263,8 +515,19 @@ isOneToOne: false
                 }
           }
           Functions: {
-            "has_conflict_of_interest":
+            "calendar_feed":
+{ Args: { "p_token": string }; Returns: {
+              "code": string,"deadline_at": string,"deliverable": string,"due_on": string,"milestone_id": string,"responsible": string,"title": string,"updated_at": string,"year": number
+            }[]
+                           },
+"copy_plan":
+{ Args: { "p_source": string,"p_title"?: string,"p_year": number }; Returns: string
+                           },
+"has_conflict_of_interest":
 { Args: { "p_unit": string }; Returns: boolean
+                           },
+"issue_calendar_token":
+{ Args: Record<PropertyKey, never>; Returns: string
                            },
 "merge_units":
 { Args: { "p_code": string,"p_effective_on": string,"p_from": (string)[],"p_kind": string,"p_name": string }; Returns: string

@@ -193,5 +193,8 @@ export const messages = {
 	'error.notFound': 'Page not found.',
 	'error.title': 'Error {status}',
 	'error.goHome': 'Go to the home page',
-	'error.noRole': 'You have no role that can use this page.'
+	'error.noRole': 'You have no role that can use this page.',
+	'snapshot.offlineSince': 'Offline: showing data as of {time}. Changes cannot be sent until you are back online.',
+	'snapshot.offlineNothing': 'Offline, and nothing saved on this device yet. Open this page once while online.',
+	'snapshot.loadFailed': 'Could not load the data from the server. Please try again.'
 } as const satisfies Record<keyof typeof vi, string>;

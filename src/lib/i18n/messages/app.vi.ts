@@ -192,5 +192,8 @@ export const messages = {
 	'error.notFound': 'Không tìm thấy trang.',
 	'error.title': 'Lỗi {status}',
 	'error.goHome': 'Về trang chủ',
-	'error.noRole': 'Bạn không có vai trò để dùng trang này.'
+	'error.noRole': 'Bạn không có vai trò để dùng trang này.',
+	'snapshot.offlineSince': 'Ngoại tuyến: đang hiển thị dữ liệu cập nhật lúc {time}. Không thể gửi thay đổi cho đến khi có mạng.',
+	'snapshot.offlineNothing': 'Ngoại tuyến và chưa có dữ liệu lưu trên máy. Hãy mở trang này một lần khi có mạng.',
+	'snapshot.loadFailed': 'Không tải được dữ liệu từ máy chủ. Vui lòng thử lại.'
 } as const;
