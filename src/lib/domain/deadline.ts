@@ -58,7 +58,9 @@ export function countdown(dueOn: string, now: Date): Countdown {
 
 /** Shift a date by whole years as the plan copy does (29/02 becomes 28/02 in a common year). */
 export function shiftYears(dueOn: string, years: number): string {
-	const [y, m, d] = dueOn.split('-').map(Number);
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dueOn);
+	if (!match) throw new Error(`not a date: ${dueOn}`);
+	const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const target = y + years;
 	const lastOfMonth = new Date(Date.UTC(target, m, 0)).getUTCDate();
 	const day = Math.min(d, lastOfMonth);

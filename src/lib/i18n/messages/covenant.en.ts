@@ -1,6 +1,45 @@
-// English messages of the yearly cycle: covenant; mirrors every key of covenant.vi.ts.
+// English messages of the covenant screens; mirrors every key of covenant.vi.ts.
 import type { messages as vi } from './covenant.vi';
 
 export const messages = {
-	'nav.covenant': 'Covenant'
+	'nav.covenant': 'Covenant',
+	'covenant.title': 'Emulation covenants {year}',
+	'covenant.lead': "Each emulation cluster has one covenant; an officer of each member unit signs it in the app. Who signed and when is recorded.",
+	'covenant.none': 'No emulation cluster in your scope in {year}.',
+	'covenant.noCovenant': 'The cluster has no covenant yet.',
+	'covenant.status.draft': 'Draft',
+	'covenant.status.open': 'Open for signing',
+	'covenant.status.closed': 'Closed',
+	'covenant.signedCount': '{signed}/{total} units signed',
+	'covenant.notSigned': 'Not signed',
+	'covenant.missing': 'Not signed: {units}',
+	'covenant.allSigned': 'Every unit has signed.',
+	'covenant.signedBy': 'Signed by {name} at {time}',
+	'covenant.signedByUnknown': 'Signed at {time}',
+	'covenant.members': 'Member units',
+	'covenant.head': 'Head',
+	'covenant.deputy': 'Deputy',
+	'covenant.sign': 'Sign the covenant for {unit}',
+	'covenant.signConfirm': 'I, {name}, sign this emulation covenant on behalf of {unit}. A signature cannot be withdrawn.',
+	'covenant.signConfirmButton': 'Confirm signature',
+	'covenant.cancel': 'Cancel',
+	'covenant.signed': 'Signed the covenant for {unit}.',
+	'covenant.notOpen': 'The covenant is not open for signing yet.',
+	'covenant.closedNote': 'The covenant is closed; no more signatures.',
+	'covenant.offline': 'Signing or editing a covenant needs a connection.',
+	'covenant.create': 'Draft the covenant',
+	'covenant.edit': 'Edit the text',
+	'covenant.fieldTitle': 'Title',
+	'covenant.fieldBody': 'Covenant text',
+	'covenant.save': 'Save draft',
+	'covenant.saved': 'Covenant saved.',
+	'covenant.open': 'Open for signing',
+	'covenant.opened': 'The covenant is open for signing.',
+	'covenant.close': 'Close the covenant',
+	'covenant.closed': 'The covenant is closed.',
+	'covenant.reopen': 'Reopen for signing',
+	'covenant.lockedText': 'A unit has signed: the text can no longer change.',
+	'covenant.required': 'Enter a title (3 characters or more) and the text (10 characters or more).',
+	'covenant.hash': 'Fingerprint of the signed text: {hash}',
+	'covenant.defaultTitle': 'Emulation covenant {year} – {cluster}'
 } as const satisfies Record<keyof typeof vi, string>;

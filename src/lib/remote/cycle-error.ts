@@ -1,0 +1,29 @@
+// Failures of the yearly-cycle screens (covenants, deadlines), classified once into a sentence the person can act on.
+// The database's own refusals (RLS, workflow triggers) come with a Vietnamese reason, which is shown as it is.
+export class CycleError extends Error {
+	readonly messageKey: string;
+	readonly params: Record<string, string>;
+	constructor(messageKey: string, detail: string, params: Record<string, string> = {}) {
+		super(detail);
+		this.name = 'CycleError';
+		this.messageKey = messageKey;
+		this.params = params;
+	}
+}
+
+export function toCycleError(error: { message: string; code?: string; details?: string | null }, status = 0): CycleError {
+	const text = `${error.message} ${error.details ?? ''}`;
+	if (status === 0 || /fetch|network/i.test(error.message)) return new CycleError('error.offline', text);
+	if (status === 401 || error.code === 'PGRST301' || error.code === 'PGRST303') return new CycleError('error.unauthorized', text);
+	if (error.code === '42501' || status === 403) return new CycleError('cycle.error.refused', text, { detail: error.message });
+	if (error.code === '23505') return new CycleError('cycle.error.duplicate', text);
+	if (['22023', '23514', '23502', '22P02'].includes(error.code ?? '')) {
+		return new CycleError('cycle.error.invalid', text, { detail: error.message });
+	}
+	return new CycleError('error.unknown', text);
+}
+
+/** RLS filters writes silently: a write that returns no row did not happen. */
+export function noRow(what: string): CycleError {
+	return new CycleError('cycle.error.notAllowed', `${what}: no row returned`);
+}
