@@ -26,13 +26,28 @@ export const storyContentSchema = z
 		address: z.string().trim().max(500).nullable(),
 		consentGivenBy: z.string().trim().min(1, 'story.consent.required').max(200),
 		consentMethod: z.enum(consentMethods),
-		consentRecordedAt: z.iso.datetime({ offset: true })
+		consentRecordedAt: z.iso.datetime({ offset: true }),
+		/**
+		 * The movement or campaign the story is tagged with (public.story.movement_id). Optional: stories saved
+		 * before tagging existed have no such key; null = not tagged. Both mean the same (see hashableContent).
+		 */
+		movementId: z.uuid().nullable().optional()
 	})
 	.refine((s) => !s.subjectIsMinor || s.consentMethod === 'guardian_written', {
 		message: 'story.consent.guardianRequired',
 		path: ['consentMethod']
 	});
 export type StoryContent = z.infer<typeof storyContentSchema>;
+
+/**
+ * The content as its hash sees it (TARGETS R2: same content replayed = no-op, different = conflict). "No movement"
+ * is left out whether it is a missing key (saved before tagging existed) or null (pulled, or saved since), so a story
+ * that is not tagged hashes exactly as it did before the field existed.
+ */
+export function hashableContent(content: StoryContent): Omit<StoryContent, 'movementId'> & { movementId?: string } {
+	const { movementId, ...rest } = content;
+	return movementId ? { ...rest, movementId } : rest;
+}
 
 /** A story as the device keeps it: content plus identity and sync-visible state. */
 export const storySchema = z.object({

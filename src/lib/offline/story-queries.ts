@@ -17,6 +17,8 @@ export interface LocalStoryView {
 	title: string;
 	kind: StoryKind;
 	occurredOn: string;
+	/** The movement the story is tagged with, or null. */
+	movementId: string | null;
 	status: LocalStory['status'];
 	syncState: LocalSyncState;
 	reviewNote: string | null;
@@ -70,6 +72,7 @@ function toView(s: LocalStory, photoCount: number, entry: OutboxEntry | undefine
 		title: s.content.title,
 		kind: s.content.kind,
 		occurredOn: s.content.occurredOn,
+		movementId: s.content.movementId ?? null,
 		status: s.status,
 		syncState: s.syncState,
 		reviewNote: s.reviewNote,

@@ -11,8 +11,8 @@ import {
 } from '$lib/domain/story';
 import type { StoryInsertRow, StoryPhotoInsertRow, StoryRow } from './story-rows';
 
-/** The columns a device may send in an upsert (exactly the insert/update grants of the stories migration). */
 /**
+ * The columns a device may send in an upsert (exactly the insert/update grants of the stories migrations).
  * `baseVersion` is the server version the content was edited on (0 before the first answer); null pushes unchecked
  * (stories saved before versions existed).
  */
@@ -32,6 +32,9 @@ export function toStoryUpsertRow(story: Story, contentHash: string, baseVersion:
 		consent_given_by: c.consentGivenBy,
 		consent_method: c.consentMethod,
 		consent_recorded_at: c.consentRecordedAt,
+		// Always sent (null when untagged): in a batch upsert every row must carry the same columns, and an untagged
+		// story saved before tagging existed is null on the server too, so this changes nothing for it.
+		movement_id: c.movementId ?? null,
 		content_hash: contentHash,
 		base_version: baseVersion,
 		client_created_at: story.createdAt,
@@ -108,7 +111,7 @@ export interface RemoteStory extends StoryAck {
 
 // One literal (not a concatenation) so supabase-js can infer the selected row type from it.
 export const remoteStoryColumns =
-	'id, unit_id, author_id, kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address, consent_given_by, consent_method, consent_recorded_at, status, review_note, revision, created_at, updated_at, version';
+	'id, unit_id, author_id, kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address, consent_given_by, consent_method, consent_recorded_at, movement_id, status, review_note, revision, created_at, updated_at, version';
 type RemoteStoryRow = Omit<
 	StoryRow,
 	| 'consent_withdrawn_at'
@@ -139,7 +142,8 @@ export function fromRemoteStoryRow(row: RemoteStoryRow): RemoteStory {
 			address: row.address,
 			consentGivenBy: row.consent_given_by ?? '',
 			consentMethod: (row.consent_method ?? 'written') as StoryContent['consentMethod'],
-			consentRecordedAt: row.consent_recorded_at ?? row.created_at
+			consentRecordedAt: row.consent_recorded_at ?? row.created_at,
+			movementId: row.movement_id
 		}
 	} satisfies RemoteStory;
 }

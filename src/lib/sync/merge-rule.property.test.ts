@@ -128,7 +128,7 @@ class World {
 			if (entry) {
 				expect(entry.lastError?.kind).toBe('conflict');
 				expect(local?.conflict?.version).toBe(row?.version);
-				expect(await hashContent(local?.content ?? {})).toBe(hash);
+				expect(local && (await hashContent(local.content))).toBe(hash);
 			} else {
 				expect(row?.contentHash).toBe(hash);
 				expect(local).toMatchObject({ status: row?.status, baseVersion: row?.version, conflict: null });

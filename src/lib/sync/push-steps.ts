@@ -1,12 +1,11 @@
 // The three server steps of a push (photos, story rows, photo rows), each answering per story, so one refused story
 // never blocks the others in its batch. Knows nothing of the outbox: push-outbox.ts decides what an answer means.
-import { photoStoragePath, thumbStoragePath } from '$lib/domain/story';
+import { hashableContent, photoStoragePath, thumbStoragePath, type StoryContent } from '$lib/domain/story';
 import type { PushItem } from '$lib/offline/outbox';
 import type { ServerStoryState } from '$lib/offline/server-state';
 import { RemoteError } from '$lib/remote/remote-error';
 import type { PushRemote } from './push-outbox';
 
-/** Sequential on purpose: a cheap phone on 2G does better with one upload at a time. */
 /** Every object a story's push uploads: each photo and its thumbnail, at the paths the bucket policies expect. */
 function filesOf(item: PushItem): { path: string; blob: Blob; contentType: string }[] {
 	return item.photos.flatMap((photo) => {
@@ -125,9 +124,12 @@ export function baseVersionToSend(story: PushItem['story']): number | null {
 	return story.status === 'draft' ? 0 : null;
 }
 
-/** A stable hash of the content (sorted keys), stored with the row so a replay can be recognised. */
-export async function hashContent(content: object): Promise<string> {
-	const sorted = Object.fromEntries(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * A stable hash of the content (sorted keys), stored with the row so a replay can be recognised. An untagged story
+ * hashes as it did before movements existed (domain hashableContent), so its replays stay no-ops.
+ */
+export async function hashContent(content: StoryContent): Promise<string> {
+	const sorted = Object.fromEntries(Object.entries(hashableContent(content)).sort(([a], [b]) => a.localeCompare(b)));
 	const bytes = new TextEncoder().encode(JSON.stringify(sorted));
 	const digest = await crypto.subtle.digest('SHA-256', bytes);
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
