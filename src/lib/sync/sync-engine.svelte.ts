@@ -4,14 +4,24 @@
 import { liveCountPending } from '$lib/offline/story-queries';
 import { onOutboxGrew } from '$lib/offline/outbox-signal';
 import type { DueMode } from '$lib/offline/outbox';
+import { hanoiYear, type Movement } from '$lib/domain/movement';
 import { getSupabase } from '$lib/remote/client';
+import { createMovementApi } from '$lib/remote/movement-api';
 import { createStoryApi } from '$lib/remote/story-api';
 import { classifyError, type ClassifiedError } from './classify-error';
 import { pullChanges, type PullRemote } from './pull-changes';
 import { pushOutbox, type PushRemote } from './push-outbox';
+import { refreshMovements } from './refresh-movements';
 
 export interface SyncRemote extends PushRemote, PullRemote {
 	getSignedInUserId(): Promise<string | null>;
+	/** This year's movements, kept on the device for the capture form; optional so test remotes may leave it out. */
+	listMovements?(year: number): Promise<Movement[]>;
+}
+
+function createAppRemote(): SyncRemote {
+	const client = getSupabase();
+	return { ...createStoryApi(client), listMovements: createMovementApi(client).listMovements };
 }
 
 const LOCK_NAME = 'thidua-sync';
@@ -32,7 +42,7 @@ export class SyncEngine {
 	readonly #createRemote: () => SyncRemote;
 
 	constructor(opts: { createRemote?: () => SyncRemote } = {}) {
-		this.#createRemote = opts.createRemote ?? (() => createStoryApi(getSupabase()));
+		this.#createRemote = opts.createRemote ?? createAppRemote;
 	}
 
 	get pendingCount(): number { return this.#pendingCount; }
@@ -123,6 +133,10 @@ export class SyncEngine {
 			this.#lastError = push.stoppedBy;
 			if (!push.stoppedBy) await pullChanges({ remote, authorId });
 			this.#lastRunAt = Date.now();
+			if (!push.stoppedBy && remote.listMovements) {
+				// A cache for offline capture: its failure is not the sync's, so it is neither shown nor retried here.
+				await refreshMovements({ listMovements: remote.listMovements, userId: authorId, year: hanoiYear() }).catch(() => undefined);
+			}
 		} catch (error) {
 			this.#lastError = classifyError(error);
 		}

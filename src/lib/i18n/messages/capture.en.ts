@@ -15,5 +15,12 @@ export const messages = {
 	'capture.photo.tooMany': 'A story can have at most 10 photos. Remove some.',
 	'capture.storageFull': 'The phone storage is full, so nothing was saved. Free some space and tap save again.',
 	'capture.notEditable': 'This story has been reviewed and can no longer be edited.',
-	'capture.saved': 'Saved on this device. The story will be sent when there is a connection.'
+	'capture.saved': 'Saved on this device. The story will be sent when there is a connection.',
+	'capture.movement.label': 'Movement or campaign (optional)',
+	'capture.movement.none': '— Not tagged with a movement —',
+	'capture.movement.hint': 'Which of the city’s movements or campaigns of {year} this story answers.',
+	'capture.movement.snapshot': 'Movement list kept on this device since {time}.',
+	'capture.movement.unavailable':
+		'No movement list on this device yet (open the app online once). The story can still be saved without a movement.',
+	'capture.movement.view': 'Movement'
 } as const satisfies Record<CaptureMessageKey, string>;

@@ -14,7 +14,14 @@ export const messages = {
 	'capture.photo.tooMany': 'Mỗi câu chuyện có tối đa 10 ảnh. Hãy bỏ bớt ảnh.',
 	'capture.storageFull': 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xoá bớt ảnh hoặc ứng dụng không dùng rồi bấm lưu lại.',
 	'capture.notEditable': 'Câu chuyện này đã được duyệt nên không sửa được nữa.',
-	'capture.saved': 'Đã lưu trên máy. Câu chuyện sẽ tự gửi khi có mạng.'
+	'capture.saved': 'Đã lưu trên máy. Câu chuyện sẽ tự gửi khi có mạng.',
+	'capture.movement.label': 'Phong trào, cuộc vận động (không bắt buộc)',
+	'capture.movement.none': '— Không gắn với phong trào nào —',
+	'capture.movement.hint': 'Câu chuyện hưởng ứng phong trào, cuộc vận động nào của Thành phố năm {year}.',
+	'capture.movement.snapshot': 'Danh sách phong trào lưu trên máy lúc {time}.',
+	'capture.movement.unavailable':
+		'Chưa có danh sách phong trào trên máy (cần mở ứng dụng khi có mạng một lần). Vẫn lưu được câu chuyện không gắn phong trào.',
+	'capture.movement.view': 'Phong trào'
 } as const;
 
 export type CaptureMessageKey = keyof typeof messages;

@@ -14,7 +14,8 @@ export type DraftField =
 	| 'unitId'
 	| 'address'
 	| 'consentGivenBy'
-	| 'consentMethod';
+	| 'consentMethod'
+	| 'movementId';
 
 export type DraftErrors = Partial<Record<DraftField, MessageKey>>;
 
@@ -30,6 +31,8 @@ export class StoryDraft {
 	address = $state('');
 	consentGivenBy = $state('');
 	consentMethod = $state<StoryContent['consentMethod']>('written');
+	/** '' = not tagged (the select's "none" option); stored as null. */
+	movementId = $state('');
 	/** Kept from the story being edited, so an edit does not pretend consent was given again. */
 	#consentRecordedAt: string | null = null;
 	#errors = $state<DraftErrors>({});
@@ -48,6 +51,7 @@ export class StoryDraft {
 		this.address = c.address ?? '';
 		this.consentGivenBy = c.consentGivenBy;
 		this.consentMethod = c.consentMethod;
+		this.movementId = c.movementId ?? '';
 		this.#consentRecordedAt = c.consentRecordedAt;
 	}
 
@@ -68,7 +72,8 @@ export class StoryDraft {
 			address: this.address.trim() === '' ? null : this.address,
 			consentGivenBy: this.consentGivenBy,
 			consentMethod: this.consentMethod,
-			consentRecordedAt: this.#consentRecordedAt ?? nowIso
+			consentRecordedAt: this.#consentRecordedAt ?? nowIso,
+			movementId: this.movementId === '' ? null : this.movementId
 		});
 		const errors: DraftErrors = {};
 		if (!this.unitId) errors.unitId = 'form.required';
