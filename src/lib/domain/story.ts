@@ -30,8 +30,9 @@ export const storyContentSchema = z
 		/**
 		 * The movement or campaign the story is tagged with (public.story.movement_id). Optional: stories saved
 		 * before tagging existed have no such key; null = not tagged. Both mean the same (see hashableContent).
+		 * Any Postgres uuid (z.guid, not RFC-strict z.uuid): ids made by the database or a seed need not be v4.
 		 */
-		movementId: z.uuid().nullable().optional()
+		movementId: z.guid().nullable().optional()
 	})
 	.refine((s) => !s.subjectIsMinor || s.consentMethod === 'guardian_written', {
 		message: 'story.consent.guardianRequired',

@@ -68,4 +68,11 @@ describe('a story tagged with a movement on the device', () => {
 		expect((await db.stories.get(storyId(1)))?.content.movementId).toBe(MOVEMENT_B);
 		await expect(save(2, 'not-a-uuid')).rejects.toThrow();
 	});
+
+	it('accepts any Postgres uuid as a tag, such as the seed\'s md5-made ids that are not RFC version 4', async () => {
+		// md5('movement:nguoi-tot-viec-tot')::uuid in supabase/seed.sql
+		const seeded = 'e7d5312c-3eac-9757-27f3-62bbb7f83111';
+		await save(1, seeded);
+		expect((await getLocalStory(storyId(1)))?.story.content.movementId).toBe(seeded);
+	});
 });
