@@ -25,6 +25,8 @@ export interface ReviewStory {
 	consentMethod: 'written' | 'verbal_recorded' | 'guardian_written' | null;
 	status: StoryStatus;
 	updatedAt: string;
+	/** The movement the story is tagged with (null: untagged, or a draft movement the reviewer may not see). */
+	movementName: string | null;
 	photos: ReviewPhoto[];
 }
 
@@ -54,12 +56,13 @@ interface ReviewRow {
 	status: StoryStatus;
 	updated_at: string;
 	unit: { name: string } | null;
+	movement: { name: string } | null;
 	story_photo: { id: string; thumb_path: string | null; storage_path: string; position: number }[];
 }
 
 const REVIEW_COLUMNS =
 	'id, unit_id, kind, title, body, subject_name, subject_kind, subject_is_minor, occurred_on, address, ' +
-	'consent_given_by, consent_method, status, updated_at, unit:unit_id(name), ' +
+	'consent_given_by, consent_method, status, updated_at, unit:unit_id(name), movement:movement_id(name), ' +
 	'story_photo(id, thumb_path, storage_path, position)';
 
 /** Classifies a PostgREST / fetch failure once, into a sentence the reviewer can act on. */
@@ -97,6 +100,7 @@ async function listByStatus(status: StoryStatus, unitIds: string[] | null): Prom
 		consentMethod: r.consent_method,
 		status: r.status,
 		updatedAt: r.updated_at,
+		movementName: r.movement?.name ?? null,
 		photos: [...r.story_photo]
 			.sort((a, b) => a.position - b.position)
 			.map((p) => ({ id: p.id, url: urls.get(p.thumb_path ?? p.storage_path) ?? null }))
