@@ -117,6 +117,14 @@ begin
   if (select auth.uid()) is null then
     return new;
   end if;
+  -- Who created the plan, and when, is the server's to say (the grant lets a client send both columns).
+  if tg_op = 'INSERT' then
+    new.created_by := (select auth.uid());
+    new.created_at := now();
+  else
+    new.created_by := old.created_by;
+    new.created_at := old.created_at;
+  end if;
   if new.status = 'published' and (tg_op = 'INSERT' or old.status <> 'published') then
     new.published_at := now();
     new.published_by := (select auth.uid());
@@ -452,6 +460,10 @@ begin
   if (select auth.uid()) is null then  -- privileged writers (seed, maintenance)
     return coalesce(new, old);
   end if;
+  -- Moving a title to another registration would take it out of one that may already be sent.
+  if tg_op = 'UPDATE' and new.registration_id <> old.registration_id then
+    raise exception 'Không được chuyển danh hiệu sang bản đăng ký khác' using errcode = '42501';
+  end if;
   select * into reg from public.registration where id = coalesce(new.registration_id, old.registration_id);
   if not found then  -- the registration itself is being deleted (cascade)
     return coalesce(new, old);
@@ -665,7 +677,11 @@ as $$
 declare
   ms public.milestone;
 begin
+  -- Read under the reporter's RLS: a milestone of a draft plan is not there to report on (only city admins see it).
   select * into ms from public.milestone where id = new.milestone_id;
+  if not found then
+    raise exception 'Không tìm thấy mốc tiến độ' using errcode = '42501';
+  end if;
   if ms.completion <> 'report' then
     raise exception 'Mốc này được ghi nhận tự động, không báo cáo tay' using errcode = '22023';
   end if;
@@ -686,11 +702,18 @@ revoke all on public.milestone_report from anon, authenticated;
 grant select, delete on public.milestone_report to authenticated;
 grant insert (milestone_id, unit_id, cluster_id, note) on public.milestone_report to authenticated;
 
+-- The same scope as milestone_status (which reads these rows as its reader): a unit's reports by its officers and
+-- its cluster's lead and supervising leader; a cluster's by its lead and whoever sees one of its member units; the
+-- council's by council members and city leaders (who follow the council's progress too).
 create policy "People read reports in their scope" on public.milestone_report for select to authenticated using (
   unit_id in (select private.my_unit_ids('unit_officer'))
   or unit_id in (select private.my_cluster_unit_ids())
-  or cluster_id in (select private.my_cluster_ids())
-  or (unit_id is null and cluster_id is null and (select private.has_city_role('council_member')))
+  or cluster_id in (select private.my_led_cluster_ids())
+  or cluster_id in (select cm.cluster_id from public.cluster_member cm
+                    where cm.unit_id in (select private.my_unit_ids('unit_officer'))
+                       or cm.unit_id in (select private.my_cluster_unit_ids()))
+  or (unit_id is null and cluster_id is null
+      and ((select private.has_city_role('council_member')) or (select private.has_city_role('city_leader'))))
   or (select private.has_city_role('city_admin'))
 );
 create policy "The responsible party reports its own milestone done" on public.milestone_report for insert to authenticated
@@ -727,11 +750,17 @@ create view public.milestone_status with (security_invoker = true) as
            or cm.unit_id in (select private.my_cluster_unit_ids())
            or (select private.has_city_role('city_admin')))
     union all
-    -- clusters: cluster milestones reported by the cluster
+    -- clusters: cluster milestones reported by the cluster, seen by whoever sees one of its member units above (the
+    -- units' officers, the lead, the supervising leader) and by its lead. Not by field staff: a reporter's home unit
+    -- makes the cluster theirs in private.my_cluster_ids(), but its progress is not their work.
     select ms.id, 'cluster', null::uuid, c.id
     from ms join public.cluster c on c.year = ms.year
     where ms.responsible = 'cluster' and ms.completion <> 'covenant'
-      and (c.id in (select private.my_cluster_ids()) or (select private.has_city_role('city_admin')))
+      and (c.id in (select private.my_led_cluster_ids())
+           or c.id in (select cm.cluster_id from public.cluster_member cm
+                       where cm.unit_id in (select private.my_unit_ids('unit_officer'))
+                          or cm.unit_id in (select private.my_cluster_unit_ids()))
+           or (select private.has_city_role('city_admin')))
     union all
     -- the council
     select ms.id, 'council', null::uuid, null::uuid

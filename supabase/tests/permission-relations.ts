@@ -1,22 +1,29 @@
 // How to make a row of each relation in a scope (with the service role), what a new row looks like, and which
-// no-op update to try. One entry per table or view of schema public; the grid test refuses relations missing here.
+// update to try. One entry per key of the grid: a table or view of schema public, or one of them with its rows in a
+// given state ("registration (draft)"); the grid test refuses relations missing here.
 import { randomUUID } from 'node:crypto';
-import { ownerOf, type Persona, type Scope, type World } from './permission-world';
+import { GRID_PLAN_YEARS, ownerOf, type Persona, type Scope, type World } from './permission-world';
 
 export type Row = Record<string, unknown>;
 export type Key = Record<string, string>;
+export type Base = { table: string; key: Key };
 
 export interface Fixture {
 	/** The relation the persona acts on, and the key that finds the row there. */
 	key: Key;
 	/** The base table and key to read the row back with the service role (differs for views). */
-	base: { table: string; key: Key };
+	base: Base;
+	/** Removes what the fixture made besides the base row (a parent row, say). */
+	cleanup?: () => Promise<void>;
 }
 
 export interface RelationSpec {
 	existing(world: World, persona: Persona, scope: Scope): Promise<Fixture>;
-	fresh(world: World, persona: Persona, scope: Scope): Promise<{ row: Row; base: { table: string; key: Key } }>;
-	noopUpdate(current: Row): Row;
+	fresh(world: World, persona: Persona, scope: Scope): Promise<{ row: Row; base: Base; cleanup?: () => Promise<void> }>;
+	/** The update to try: a write of a column's current value (the row-level right), unless the entry says otherwise. */
+	update(current: Row): Row;
+	/** Columns to select when not every column is granted to every role (the select cell reads these). */
+	columns?: string;
 	/** Puts back what `fresh` moved aside, whatever the insert did (profiles belong to the world's people). */
 	afterInsert?(world: World, row: Row): Promise<void>;
 }
@@ -31,6 +38,7 @@ const uniq = () => randomUUID().slice(0, 8);
 
 async function throwawayUnit(world: World): Promise<string> {
 	const row = await insert(world, 'unit', { code: `grid-${uniq()}`, name: `Đơn vị thử ${uniq()}`, kind: 'phuong' });
+	world.throwawayUnits.push(row.id as string);
 	return row.id as string;
 }
 
@@ -83,6 +91,156 @@ function membershipRow(world: World, persona: Persona, scope: Scope): Row {
 	return { user_id: ownerOf(world, persona, scope), role: 'reporter', unit_id: world.unitOf(scope), year: world.year + 1 };
 }
 
+// ---- The yearly cycle -----------------------------------------------------------------------------------------
+
+const hex64 = () => (randomUUID() + randomUUID()).replace(/-/g, '');
+
+async function remove(world: World, table: string, key: Key): Promise<void> {
+	const { error } = await world.service.from(table).delete().match(key);
+	if (error) throw new Error(`clean up ${table}: ${error.message}`);
+}
+
+function planRow(year: number, status: 'draft' | 'published'): Row {
+	return {
+		id: randomUUID(),
+		year,
+		title: `Kế hoạch thử quyền ${uniq()}`,
+		status,
+		published_at: status === 'published' ? new Date().toISOString() : null
+	};
+}
+
+function planSpec(status: 'draft' | 'published'): RelationSpec {
+	return {
+		existing: async (w) => {
+			await w.service.from('plan').delete().eq('year', GRID_PLAN_YEARS.fixture);
+			return byId('plan', await insert(w, 'plan', planRow(GRID_PLAN_YEARS.fixture, status)));
+		},
+		fresh: async () => {
+			const { published_at: _stamp, ...row } = planRow(GRID_PLAN_YEARS.fresh, status);
+			return { row, base: { table: 'plan', key: { id: row.id as string } } };
+		},
+		update: (r) => ({ title: r.title })
+	};
+}
+
+function milestoneRow(planId: string, year: number): Row {
+	return {
+		id: randomUUID(),
+		plan_id: planId,
+		code: `g_${uniq()}`,
+		title: 'Mốc kiểm tra quyền',
+		deliverable: 'Sản phẩm kiểm tra quyền',
+		responsible: 'unit',
+		completion: 'report',
+		due_on: `${year}-06-30`
+	};
+}
+
+function milestoneSpec(plan: 'published' | 'draft'): RelationSpec {
+	const year = GRID_PLAN_YEARS[plan];
+	return {
+		existing: async (w) => byId('milestone', await insert(w, 'milestone', milestoneRow(w.plans[plan], year))),
+		fresh: async (w) => {
+			const row = milestoneRow(w.plans[plan], year);
+			return { row, base: { table: 'milestone', key: { id: row.id as string } } };
+		},
+		update: (r) => ({ title: r.title })
+	};
+}
+
+function movementRow(status: 'draft' | 'launched'): Row {
+	return {
+		id: randomUUID(),
+		year: GRID_PLAN_YEARS.published,
+		kind: 'regular',
+		name: `Phong trào kiểm tra quyền ${uniq()}`,
+		starts_on: `${GRID_PLAN_YEARS.published}-01-01`,
+		status,
+		launched_at: status === 'launched' ? new Date().toISOString() : null
+	};
+}
+
+function movementSpec(status: 'draft' | 'launched'): RelationSpec {
+	return {
+		// Anonymous readers are granted these columns only (not who launched it, nor when rows changed).
+		columns: 'id, year, kind, name, status, launched_at',
+		existing: async (w) => byId('movement', await insert(w, 'movement', movementRow(status))),
+		fresh: async () => {
+			const { launched_at: _stamp, ...row } = movementRow(status);
+			return { row, base: { table: 'movement', key: { id: row.id as string } } };
+		},
+		update: (r) => ({ name: r.name })
+	};
+}
+
+function registrationRow(world: World, scope: Scope, status: 'draft' | 'submitted'): Row {
+	return {
+		id: randomUUID(),
+		unit_id: world.unitOf(scope),
+		year: world.year,
+		status,
+		topics: ['Chuyên đề kiểm tra quyền'],
+		submitted_at: status === 'submitted' ? new Date().toISOString() : null
+	};
+}
+
+function registrationSpec(status: 'draft' | 'submitted'): RelationSpec {
+	return {
+		existing: async (w, _p, s) => byId('registration', await insert(w, 'registration', registrationRow(w, s, status))),
+		fresh: async (w, _p, s) => {
+			const { submitted_at: _stamp, ...row } = registrationRow(w, s, status);
+			return { row, base: { table: 'registration', key: { id: row.id as string } } };
+		},
+		// A draft: the unit's own edit (a no-op). Sent: the review step, the only write anyone makes to it (a no-op
+		// write of a sent registration is no legal step for anybody, so it would say nothing about who may review).
+		update: status === 'draft' ? (r) => ({ note: r.note }) : () => ({ status: 'accepted' })
+	};
+}
+
+function registrationTitleSpec(status: 'draft' | 'submitted'): RelationSpec {
+	const parent = async (w: World, s: Scope) => {
+		const reg = await insert(w, 'registration', registrationRow(w, s, status));
+		return { id: reg.id as string, cleanup: () => remove(w, 'registration', { id: reg.id as string }) };
+	};
+	return {
+		existing: async (w, _p, s) => {
+			const reg = await parent(w, s);
+			const key = { registration_id: reg.id, title_id: w.title };
+			await insert(w, 'registration_title', key);
+			return { key, base: { table: 'registration_title', key }, cleanup: reg.cleanup };
+		},
+		fresh: async (w, _p, s) => {
+			const reg = await parent(w, s);
+			const row = { registration_id: reg.id, title_id: w.title };
+			return { row, base: { table: 'registration_title', key: row }, cleanup: reg.cleanup };
+		},
+		update: (r) => ({ headcount: r.headcount })
+	};
+}
+
+function covenantRow(world: World, scope: Scope, status: 'draft' | 'open'): Row {
+	return {
+		id: randomUUID(),
+		cluster_id: world.clusterOf(scope),
+		title: `Giao ước kiểm tra quyền ${uniq()}`,
+		body: 'Các đơn vị thành viên thống nhất ký kết giao ước thi đua để kiểm tra quyền.',
+		status,
+		opened_at: status === 'open' ? new Date().toISOString() : null
+	};
+}
+
+function covenantSpec(status: 'draft' | 'open'): RelationSpec {
+	return {
+		existing: async (w, _p, s) => byId('covenant', await insert(w, 'covenant', covenantRow(w, s, status))),
+		fresh: async (w, _p, s) => {
+			const { opened_at: _stamp, ...row } = covenantRow(w, s, status);
+			return { row, base: { table: 'covenant', key: { id: row.id as string } } };
+		},
+		update: (r) => ({ title: r.title })
+	};
+}
+
 export const relationSpecs: Record<string, RelationSpec> = {
 	unit: {
 		existing: async (w) => byId('unit', { id: await throwawayUnit(w) }),
@@ -90,7 +248,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { id: randomUUID(), code: `grid-${uniq()}`, name: `Đơn vị mới ${uniq()}`, kind: 'xa' };
 			return { row, base: { table: 'unit', key: { id: row.id } } };
 		},
-		noopUpdate: (r) => ({ name: r.name })
+		update: (r) => ({ name: r.name })
 	},
 	unit_lineage: {
 		existing: async (w, _p, s) =>
@@ -99,7 +257,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { id: randomUUID(), from_unit_id: await throwawayUnit(w), to_unit_id: w.unitOf(s), change: 'merge', effective_on: '2025-07-01' };
 			return { row, base: { table: 'unit_lineage', key: { id: row.id } } };
 		},
-		noopUpdate: (r) => ({ note: r.note })
+		update: (r) => ({ note: r.note })
 	},
 	cluster: {
 		existing: async (w, _p, s) => byId('cluster', await insert(w, 'cluster', { year: w.year, name: `Cụm thử ${uniq()}`, head_unit_id: w.unitOf(s) })),
@@ -107,7 +265,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { id: randomUUID(), year: w.year, name: `Cụm mới ${uniq()}`, head_unit_id: w.unitOf(s) };
 			return { row, base: { table: 'cluster', key: { id: row.id } } };
 		},
-		noopUpdate: (r) => ({ name: r.name })
+		update: (r) => ({ name: r.name })
 	},
 	cluster_member: {
 		existing: async (w, _p, s) => {
@@ -119,7 +277,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { cluster_id: w.clusterOf(s), unit_id: await throwawayUnit(w) };
 			return { row, base: { table: 'cluster_member', key: row } };
 		},
-		noopUpdate: (r) => ({ unit_id: r.unit_id })
+		update: (r) => ({ unit_id: r.unit_id })
 	},
 	cluster_leader_assignment: {
 		existing: async (w, _p, s) => {
@@ -131,7 +289,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { cluster_id: w.clusterOf(s), user_id: w.spare };
 			return { row, base: { table: 'cluster_leader_assignment', key: row } };
 		},
-		noopUpdate: (r) => ({ user_id: r.user_id })
+		update: (r) => ({ user_id: r.user_id })
 	},
 	membership: {
 		existing: async (w, p, s) => byId('membership', await insert(w, 'membership', membershipRow(w, p, s))),
@@ -139,7 +297,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { id: randomUUID(), ...membershipRow(w, p, s) };
 			return { row, base: { table: 'membership', key: { id: row.id } } };
 		},
-		noopUpdate: (r) => ({ role: r.role })
+		update: (r) => ({ role: r.role })
 	},
 	profile: {
 		// Everyone in the world has a profile already; the owner's row is the fixture.
@@ -152,7 +310,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			await w.service.from('profile').delete().eq('user_id', userId);
 			return { row: { user_id: userId, full_name: `Tên mới ${uniq()}` }, base: { table: 'profile', key: { user_id: userId } } };
 		},
-		noopUpdate: (r) => ({ full_name: r.full_name }),
+		update: (r) => ({ full_name: r.full_name }),
 		afterInsert: async (w, row) => {
 			const { error } = await w.service.from('profile').upsert({ user_id: row.user_id, full_name: 'Người thử (khôi phục)' });
 			if (error) throw new Error(`restore profile: ${error.message}`);
@@ -164,7 +322,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const { author_id: _author, status: _status, published_at: _published, ...row } = storyRow(w.unitOf(s), ownerOf(w, p, s), 'submitted');
 			return { row, base: { table: 'story', key: { id: row.id as string } } };
 		},
-		noopUpdate: (r) => ({ kind: r.kind })
+		update: (r) => ({ kind: r.kind })
 	},
 	story_photo: {
 		existing: async (w, p, s) => {
@@ -176,7 +334,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = photoRow(w.unitOf(s), story.id as string);
 			return { row, base: { table: 'story_photo', key: { id: row.id as string } } };
 		},
-		noopUpdate: (r) => ({ caption: r.caption })
+		update: (r) => ({ caption: r.caption })
 	},
 	public_story: {
 		existing: async (w, p, s) => {
@@ -187,7 +345,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { id: randomUUID(), title: `Không được tạo ${uniq()}`, unit_id: w.unitOf(s) };
 			return { row, base: { table: 'story', key: { id: row.id } } };
 		},
-		noopUpdate: (r) => ({ title: r.title })
+		update: (r) => ({ title: r.title })
 	},
 	public_story_photo: {
 		existing: async (w, p, s) => {
@@ -199,7 +357,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = photoRow(w.unitOf(s), story.id as string);
 			return { row, base: { table: 'story_photo', key: { id: row.id as string } } };
 		},
-		noopUpdate: (r) => ({ caption: r.caption })
+		update: (r) => ({ caption: r.caption })
 	},
 	my_membership: {
 		// This year's membership of the scope's owner (the view shows only the signed-in person's own).
@@ -214,6 +372,91 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const row = { id: randomUUID(), role: 'reporter', unit_id: w.unitOf(s), year: w.year };
 			return { row, base: { table: 'membership', key: { id: row.id } } };
 		},
-		noopUpdate: (r) => ({ role: r.role })
+		update: (r) => ({ role: r.role })
+	},
+	plan: planSpec('published'),
+	'plan (draft)': planSpec('draft'),
+	milestone: milestoneSpec('published'),
+	'milestone (draft plan)': milestoneSpec('draft'),
+	movement: movementSpec('launched'),
+	'movement (draft)': movementSpec('draft'),
+	catalogue_version: {
+		existing: async (w) =>
+			byId('catalogue_version', await insert(w, 'catalogue_version', { code: `grid-${uniq()}`, name: 'Danh mục kiểm tra', legal_basis: 'Căn cứ kiểm tra', valid_from: '2000-01-01' })),
+		fresh: async () => {
+			const row = { id: randomUUID(), code: `grid-${uniq()}`, name: 'Danh mục mới', legal_basis: 'Căn cứ mới', valid_from: '2000-01-01' };
+			return { row, base: { table: 'catalogue_version', key: { id: row.id } } };
+		},
+		update: (r) => ({ name: r.name })
+	},
+	emulation_title: {
+		existing: async (w) =>
+			byId(
+				'emulation_title',
+				await insert(w, 'emulation_title', { catalogue_version_id: w.catalogue, code: `g_${uniq()}`, name: 'Danh hiệu kiểm tra', applies_to: 'collective', conferred_by: 'Thành phố' })
+			),
+		fresh: async (w) => {
+			const row = { id: randomUUID(), catalogue_version_id: w.catalogue, code: `g_${uniq()}`, name: 'Danh hiệu mới', applies_to: 'individual', conferred_by: 'Thành phố' };
+			return { row, base: { table: 'emulation_title', key: { id: row.id } } };
+		},
+		update: (r) => ({ name: r.name })
+	},
+	registration: registrationSpec('submitted'),
+	'registration (draft)': registrationSpec('draft'),
+	registration_title: registrationTitleSpec('submitted'),
+	'registration_title (draft registration)': registrationTitleSpec('draft'),
+	covenant: covenantSpec('open'),
+	'covenant (draft)': covenantSpec('draft'),
+	covenant_signature: {
+		// A signature of the scope's unit on its cluster's open covenant (the covenant goes with the signature).
+		existing: async (w, p, s) => {
+			const cv = await insert(w, 'covenant', covenantRow(w, s, 'open'));
+			const key = { covenant_id: cv.id as string, unit_id: w.unitOf(s) };
+			await insert(w, 'covenant_signature', { ...key, signed_by: ownerOf(w, p, s), signer_name: 'Người ký thử' });
+			return { key, base: { table: 'covenant_signature', key }, cleanup: () => remove(w, 'covenant', { id: cv.id as string }) };
+		},
+		fresh: async (w, _p, s) => {
+			const cv = await insert(w, 'covenant', covenantRow(w, s, 'open'));
+			const row = { covenant_id: cv.id as string, unit_id: w.unitOf(s) };
+			return { row, base: { table: 'covenant_signature', key: row }, cleanup: () => remove(w, 'covenant', { id: cv.id as string }) };
+		},
+		update: (r) => ({ signer_name: r.signer_name })
+	},
+	milestone_report: {
+		// The scope's unit reports the grid plan's unit milestone done; `self` is a report the acting person made.
+		existing: async (w, p, s) =>
+			byId('milestone_report', await insert(w, 'milestone_report', { milestone_id: w.reportMilestone, unit_id: w.unitOf(s), reported_by: ownerOf(w, p, s) })),
+		fresh: async (w, _p, s) => {
+			// The id is the server's (not granted); a unit reports a milestone once, so these two find the row.
+			const row = { milestone_id: w.reportMilestone, unit_id: w.unitOf(s), note: 'Đã gửi' };
+			return { row, base: { table: 'milestone_report', key: { milestone_id: row.milestone_id, unit_id: row.unit_id } } };
+		},
+		update: (r) => ({ note: r.note })
+	},
+	milestone_status: {
+		// A unit milestone added for the cell to this year's published plan: the view's row for the scope's unit.
+		existing: async (w, _p, s) => {
+			const ms = await insert(w, 'milestone', milestoneRow(w.plans.current, w.year));
+			return { key: { milestone_id: ms.id as string, unit_id: w.unitOf(s) }, base: { table: 'milestone', key: { id: ms.id as string } } };
+		},
+		fresh: async (w, _p, s) => {
+			const row = { milestone_id: randomUUID(), unit_id: w.unitOf(s), code: `g_${uniq()}`, title: 'Không được tạo' };
+			return { row, base: { table: 'milestone', key: { id: row.milestone_id } } };
+		},
+		update: (r) => ({ title: r.title })
+	},
+	calendar_token: {
+		// The hash is never granted to clients: the select cell reads what people may see of their own address.
+		columns: 'user_id, created_at',
+		existing: async (w, p, s) => {
+			const key = { user_id: ownerOf(w, p, s) };
+			await insert(w, 'calendar_token', { ...key, token_sha256: hex64() });
+			return { key, base: { table: 'calendar_token', key } };
+		},
+		fresh: async (w, p, s) => {
+			const row = { user_id: ownerOf(w, p, s), token_sha256: hex64() };
+			return { row, base: { table: 'calendar_token', key: { user_id: row.user_id } } };
+		},
+		update: (r) => ({ created_at: r.created_at })
 	}
 };
