@@ -287,6 +287,22 @@ create index story_movement_id_idx on public.story (movement_id, status);
 grant insert (movement_id), update (movement_id) on public.story to authenticated;
 grant select (movement_id) on public.story to anon;
 
+-- Only a launched movement can be chosen (a draft's id may be guessed; the app offers launched ones only).
+create function private.story_movement_is_launched() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.movement_id is not null and (select auth.uid()) is not null
+     and (tg_op = 'INSERT' or new.movement_id is distinct from old.movement_id)
+     and not exists (select 1 from public.movement m where m.id = new.movement_id and m.status = 'launched') then
+    raise exception 'Phong trào chưa được phát động hoặc không tồn tại' using errcode = '22023';
+  end if;
+  return new;
+end $$;
+create trigger story_movement_is_launched before insert or update of movement_id on public.story
+  for each row execute function private.story_movement_is_launched();
+
 -- The movement tag is content: changing it is an edit like any other (same states, same review).
 create or replace function private.story_content_changed(a public.story, b public.story) returns boolean
 language sql immutable

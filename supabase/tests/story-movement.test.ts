@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hanoiYear, type Movement } from '$lib/domain/movement';
 import { db } from '$lib/offline/db';
 import { saveStoryWithPhotos, updateStoryContent } from '$lib/offline/story-store';
@@ -14,7 +14,15 @@ import { createMovementApi, MovementError } from '$lib/remote/movement-api';
 import { createStoryApi } from '$lib/remote/story-api';
 import { pushOutbox } from '$lib/sync/push-outbox';
 import { hashContent } from '$lib/sync/push-steps';
-import { demo, newStoryRow, SEED_PUBLISHED_BA_DINH, SEED_SUBMITTED_BA_DINH, signedIn, UNIT_BA_DINH } from './helpers';
+import {
+	demo,
+	newStoryRow,
+	SEED_PUBLISHED_BA_DINH,
+	SEED_SUBMITTED_BA_DINH,
+	serviceClient,
+	signedIn,
+	UNIT_BA_DINH
+} from './helpers';
 
 let reporter: SupabaseClient;
 let officer: SupabaseClient;
@@ -41,6 +49,13 @@ beforeAll(async () => {
 	expect([good?.status, poor?.status]).toEqual(['launched', 'launched']);
 });
 beforeEach(resetDb);
+// The movements these tests create (one is launched, which only the service role may remove) must not show up in
+// the end-to-end journeys that run on the same stack afterwards.
+afterAll(async () => {
+	await serviceClient().from('story').update({ movement_id: null }).in('movement_id', createdMovementIds);
+	await serviceClient().from('movement').delete().in('id', createdMovementIds);
+});
+const createdMovementIds: string[] = [];
 
 async function readRow(id: string) {
 	const { data, error } = await reporter
@@ -136,6 +151,7 @@ describe('movement API writes', () => {
 
 	it('creates a draft only readers with city_admin see, launches it once, never back to draft', async () => {
 		const created = await api(admin).createMovement(draft());
+		createdMovementIds.push(created.id);
 		expect(created).toMatchObject({ status: 'draft', launchedAt: null, kind: 'periodic' });
 		expect(await api(reporter).getMovement(created.id)).toBeNull();
 
@@ -153,10 +169,24 @@ describe('movement API writes', () => {
 
 	it('edits and deletes a draft', async () => {
 		const created = await api(admin).createMovement(draft());
+		createdMovementIds.push(created.id);
 		const edited = await api(admin).updateMovement(created.id, { ...draft(), name: `${created.name} (sửa)`, endsOn: null });
 		expect(edited).toMatchObject({ name: `${created.name} (sửa)`, endsOn: null, status: 'draft' });
 		await api(admin).deleteMovement(created.id);
 		expect(await api(admin).getMovement(created.id)).toBeNull();
+	});
+
+	it('refuses to tag a story with a movement that is not launched (its id may be known)', async () => {
+		const created = await api(admin).createMovement(draft());
+		createdMovementIds.push(created.id);
+		const row = newStoryRow(UNIT_BA_DINH, { movement_id: created.id });
+		const { data, error } = await reporter.from('story').insert(row).select('id');
+		expect(error?.code).toBe('22023');
+		expect(data).toBeNull();
+		const untagged = newStoryRow(UNIT_BA_DINH);
+		expect((await reporter.from('story').insert(untagged).select('id')).error).toBeNull();
+		const tagged = await reporter.from('story').update({ movement_id: created.id }).eq('id', untagged.id as string).select('id');
+		expect(tagged.error?.code).toBe('22023');
 	});
 
 	it('refuses a reporter\'s writes with a sentence, not a silent success', async () => {
@@ -169,7 +199,7 @@ describe('movement API writes', () => {
 
 	it('names a duplicate name in the same year', async () => {
 		const d = draft();
-		await api(admin).createMovement(d);
+		createdMovementIds.push((await api(admin).createMovement(d)).id);
 		await expect(api(admin).createMovement(d)).rejects.toMatchObject({ messageKey: 'movement.error.duplicate' });
 	});
 });

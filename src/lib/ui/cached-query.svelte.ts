@@ -56,6 +56,8 @@ export class CachedQuery<T> {
 		try {
 			if (typeof navigator !== 'undefined' && !navigator.onLine) throw new Error('offline');
 			const data = await this.#fetcher();
+			// A timestamp to store, not reactive state.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			const fetchedAt = new Date().toISOString();
 			this.#data = data;
 			this.#fetchedAt = fetchedAt;
