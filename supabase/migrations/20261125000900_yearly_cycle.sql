@@ -880,6 +880,21 @@ as $$
   order by m.due_on, m.position
 $$;
 
+-- Whether a calendar address is known: an empty feed of a valid address (no milestone for the holder's roles yet)
+-- is an empty calendar, while an unknown or revoked address is "gone" (404).
+create function private.calendar_token_valid(p_token text) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (select 1 from public.calendar_token t
+                 where t.token_sha256 = encode(sha256(convert_to(coalesce(p_token, ''), 'UTF8')), 'hex'))
+$$;
+
+create function public.calendar_token_valid(p_token text) returns boolean
+language sql stable
+set search_path = ''
+as $$ select private.calendar_token_valid(p_token) $$;
+
 create function public.issue_calendar_token() returns text
 language sql volatile
 set search_path = ''
@@ -893,7 +908,10 @@ language sql stable
 set search_path = ''
 as $$ select * from private.calendar_feed(p_token) $$;
 
-revoke all on function private.issue_calendar_token(), private.calendar_feed(text) from public;
+revoke all on function private.issue_calendar_token(), private.calendar_feed(text), private.calendar_token_valid(text) from public;
+revoke all on function public.calendar_token_valid(text) from public;
+grant execute on function private.calendar_token_valid(text) to anon, authenticated, service_role;
+grant execute on function public.calendar_token_valid(text) to anon, authenticated;
 revoke all on function public.issue_calendar_token(), public.calendar_feed(text) from public, anon;
 grant execute on function private.issue_calendar_token() to authenticated, service_role;
 grant execute on function private.calendar_feed(text) to anon, authenticated, service_role;

@@ -113,11 +113,16 @@ describe('the secret address', () => {
 		expect((await officer.from('calendar_token').select('user_id')).data).toEqual([]);
 	});
 
-	it('answers nothing to an unknown token, and the same nothing to a holder whose roles have no milestone', async () => {
+	it('answers no rows to an unknown token and to a holder whose roles have no milestone; only the holder\'s is valid', async () => {
 		expect(await feedRows('0'.repeat(48))).toEqual([]);
+		expect((await anonClient().rpc('calendar_token_valid', { p_token: '0'.repeat(48) })).data).toBe(false);
 		const reporter = await signedIn(demo.reporterBaDinh);
-		expect(await feedRows(await issueToken(reporter))).toEqual([]);
+		const token = await issueToken(reporter);
+		expect(await feedRows(token)).toEqual([]);
+		// Known address, nothing to show yet: the endpoint answers an empty calendar, not "gone".
+		expect((await anonClient().rpc('calendar_token_valid', { p_token: token })).data).toBe(true);
 		await reporter.from('calendar_token').delete().neq('user_id', '00000000-0000-0000-0000-000000000000');
+		expect((await anonClient().rpc('calendar_token_valid', { p_token: token })).data).toBe(false);
 	});
 
 	it('is issued only to a signed-in person, who sees only their own address and never its hash', async () => {

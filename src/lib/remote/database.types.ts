@@ -520,6 +520,9 @@ isOneToOne: false
               "code": string,"deadline_at": string,"deliverable": string,"due_on": string,"milestone_id": string,"responsible": string,"title": string,"updated_at": string,"year": number
             }[]
                            },
+"calendar_token_valid":
+{ Args: { "p_token": string }; Returns: boolean
+                           },
 "copy_plan":
 { Args: { "p_source": string,"p_title"?: string,"p_year": number }; Returns: string
                            },

@@ -15,9 +15,13 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	// Calendar apps retry later on a 503; a 404 would tell them the address is gone.
 	if (rpcError) error(503);
 	const rows = (data ?? []) as CalendarFeedRow[];
-	// The RPC cannot tell "unknown token" from "known, no milestone": both are empty. A revoked address must stop
-	// working visibly, so empty is 404 — which a holder whose roles have no milestone this year also gets.
-	if (rows.length === 0) error(404);
+	// Empty is either "unknown or revoked address" (404: the calendar app drops it) or "known, no milestone for the
+	// holder's roles yet" (an empty calendar that fills in when the city publishes a plan).
+	if (rows.length === 0) {
+		const { data: valid, error: checkError } = await getAnonSupabase().rpc('calendar_token_valid', { p_token: params.token });
+		if (checkError) error(503);
+		if (!valid) error(404);
+	}
 	const body = buildCalendarFeed({ rows, now: new Date(), appUrl: new URL('/app/deadlines', url.origin).href });
 	return new Response(body, {
 		headers: {
