@@ -346,3 +346,82 @@ join public.cluster_member cm on cm.cluster_id = v.c::uuid
 join public.membership m on m.unit_id = cm.unit_id and m.role = 'unit_officer'
 join public.profile p on p.user_id = m.user_id
 where m.year = yr.y and (v.c <> '22222222-2222-4222-8222-000000000001' or cm.unit_id = md5('unit:phuong-ngoc-ha')::uuid);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Scoring (issue 6): this year's criteria set, frozen; the mid-year review published with its decision; the
+-- year-end round open, with Ngọc Hà and Đông Anh self-assessed and Ngọc Hà scored by the cluster. Phường Ba Đình has
+-- not self-assessed yet (the end-to-end journey does it).
+insert into public.criteria_set (id, year, title, status, frozen_at)
+select md5('criteria:current')::uuid, y, 'Bộ tiêu chí chấm điểm thi đua năm ' || y || ' (Ủy ban MTTQ cấp xã, phường)', 'draft', null
+from (select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int as y) yr;
+insert into public.criterion_group (id, criteria_set_id, code, name, position)
+select md5('criterion-group:' || code)::uuid, md5('criteria:current')::uuid, code, name, pos
+from (values
+  ('A', 'Công tác tập hợp, đoàn kết Nhân dân', 1),
+  ('B', 'Các phong trào thi đua, cuộc vận động', 2),
+  ('C', 'Giám sát và phản biện xã hội', 3),
+  ('D', 'Công tác thi đua, khen thưởng và chuyển đổi số', 4),
+  ('E', 'Điểm thưởng và điểm trừ', 5)
+) as g (code, name, pos);
+insert into public.criterion (id, criteria_set_id, group_id, code, name, guidance, kind, max_points, position)
+select md5('criterion:' || code)::uuid, md5('criteria:current')::uuid, md5('criterion-group:' || grp)::uuid, code, name, guidance, kind, max_points, pos
+from (values
+  ('A', 'A1', 'Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 100% khu dân cư', 'Biên bản, ảnh Ngày hội của từng khu dân cư.', 'base', 10, 1),
+  ('A', 'A2', 'Củng cố, kiện toàn Ban công tác Mặt trận ở khu dân cư', 'Quyết định kiện toàn; danh sách Ban công tác Mặt trận.', 'base', 10, 2),
+  ('B', 'B1', 'Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh"', 'Tỷ lệ khu dân cư văn hóa; mô hình tự quản.', 'base', 15, 3),
+  ('B', 'B2', 'Vận động Quỹ "Vì người nghèo", hỗ trợ nhà Đại đoàn kết', 'Số tiền vận động; số nhà được hỗ trợ.', 'base', 15, 4),
+  ('B', 'B3', 'Phát hiện, tuyên truyền gương người tốt, việc tốt', 'Số câu chuyện được xác minh và công bố trên ứng dụng.', 'base', 10, 5),
+  ('C', 'C1', 'Tổ chức giám sát, phản biện xã hội theo kế hoạch', 'Kế hoạch và báo cáo kết quả giám sát.', 'base', 10, 6),
+  ('C', 'C2', 'Tổng hợp ý kiến, kiến nghị của cử tri và Nhân dân', 'Báo cáo tổng hợp gửi đúng hạn.', 'base', 10, 7),
+  ('D', 'D1', 'Đăng ký thi đua, ký giao ước và gửi hồ sơ đúng tiến độ', 'Theo các mốc của kế hoạch năm.', 'base', 10, 8),
+  ('D', 'D2', 'Ứng dụng công nghệ thông tin, chuyển đổi số', 'Sử dụng ứng dụng Thi đua – Khen thưởng ở cơ sở.', 'base', 10, 9),
+  ('E', 'E1', 'Mô hình mới, cách làm sáng tạo được Thành phố ghi nhận', 'Điểm thưởng, tối đa 5 điểm.', 'bonus', 5, 10),
+  ('E', 'E2', 'Chậm gửi báo cáo, hồ sơ theo quy định', 'Điểm trừ, mỗi lần chậm trừ 1 điểm, tối đa 5 điểm.', 'penalty', 5, 11)
+) as c (grp, code, name, guidance, kind, max_points, pos);
+update public.criteria_set set status = 'frozen', frozen_at = make_timestamptz(year, 3, 1, 9, 0, 0, 'Asia/Ho_Chi_Minh')
+where id = md5('criteria:current')::uuid;
+
+insert into public.assessment_round (id, year, period, criteria_set_id)
+select md5('round:' || p)::uuid, s.year, p, s.id
+from public.criteria_set s, (values ('mid_year'), ('year_end')) as v (p)
+where s.id = md5('criteria:current')::uuid;
+
+-- Mid-year: every unit scored by its cluster (a fixed spread, so ranks differ), then published.
+insert into public.score (round_id, unit_id, criterion_id, stage, points, reason, scored_at)
+select md5('round:mid_year')::uuid, cm.unit_id, c.id, 'cluster',
+       case c.kind when 'base' then round(c.max_points * (0.6 + (get_byte(decode(md5(cm.unit_id::text || c.code), 'hex'), 0) % 40) / 100.0) * 2) / 2
+                   else (get_byte(decode(md5(cm.unit_id::text || c.code), 'hex'), 1) % 3) end,
+       null, make_timestamptz(c.y, 7, 1, 9, 0, 0, 'Asia/Ho_Chi_Minh')
+from public.cluster_member cm
+join (select c.*, s.year as y from public.criterion c join public.criteria_set s on s.id = c.criteria_set_id
+      where s.id = md5('criteria:current')::uuid) c on cm.year = c.y;
+insert into public.decision (id, year, kind, number, signed_on, title)
+select md5('decision:mid_year')::uuid, year, 'publish', '45/QĐ-MTTQ-BTT', make_date(year, 7, 10),
+       'Quyết định công bố kết quả sơ kết thi đua 6 tháng đầu năm ' || year
+from public.assessment_round where id = md5('round:mid_year')::uuid;
+select set_config('thidua.publishing', '1', false);
+update public.assessment_round set status = 'published', published_at = make_timestamptz(year, 7, 10, 15, 0, 0, 'Asia/Ho_Chi_Minh'),
+       decision_id = md5('decision:mid_year')::uuid
+where id = md5('round:mid_year')::uuid;
+select set_config('thidua.publishing', '', false);
+
+-- Year-end, in progress: Ngọc Hà and Đông Anh self-assessed; the cluster scored Ngọc Hà (one criterion lower, with
+-- its reason).
+insert into public.score (round_id, unit_id, criterion_id, stage, points, scored_at)
+select md5('round:year_end')::uuid, u.id, c.id, 'self',
+       case c.kind when 'base' then round(c.max_points * (0.75 + (get_byte(decode(md5(u.id::text || c.code || 'ye'), 'hex'), 0) % 25) / 100.0) * 2) / 2
+                   when 'bonus' then 2 else 0 end,
+       make_timestamptz(extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int, 10, 28, 9, 0, 0, 'Asia/Ho_Chi_Minh')
+from public.unit u, public.criterion c
+where u.id in (md5('unit:phuong-ngoc-ha')::uuid, '11111111-1111-4111-8111-000000000002'::uuid)
+  and c.criteria_set_id = md5('criteria:current')::uuid;
+insert into public.score (round_id, unit_id, criterion_id, stage, points, reason, scored_at)
+select s.round_id, s.unit_id, s.criterion_id, 'cluster',
+       case when c.code = 'B2' then greatest(s.points - 2, 0) else s.points end,
+       case when c.code = 'B2' then 'Số nhà Đại đoàn kết hỗ trợ chưa có biên bản bàn giao.' end,
+       s.scored_at + interval '3 days'
+from public.score s join public.criterion c on c.id = s.criterion_id
+where s.round_id = md5('round:year_end')::uuid and s.stage = 'self' and s.unit_id = md5('unit:phuong-ngoc-ha')::uuid;
+-- The mid-year ranking is the first one of the year: no earlier rank to compare with (the inserts above re-ranked
+-- the cluster many times on the way).
+update public.unit_result set previous_rank = null, rank_changed_at = null where round_id = md5('round:mid_year')::uuid;

@@ -5,7 +5,33 @@ export type Database = {
   
   "public": {
           Tables: {
-            "calendar_token": {
+            "assessment_round": {
+                  Row: {
+                    "created_at": string,"criteria_set_id": string,"decision_id": string | null,"id": string,"period": string,"published_at": string | null,"status": string,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"criteria_set_id": string,"decision_id"?: string | null,"id"?: string,"period": string,"published_at"?: string | null,"status"?: string,"year": number
+                  }
+                  Update: {
+                    "created_at"?: string,"criteria_set_id"?: string,"decision_id"?: string | null,"id"?: string,"period"?: string,"published_at"?: string | null,"status"?: string,"year"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "assessment_round_criteria_set_id_fkey"
+      columns: ["criteria_set_id"]
+isOneToOne: false
+      referencedRelation: "criteria_set"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "assessment_round_decision_id_fkey"
+      columns: ["decision_id"]
+isOneToOne: false
+      referencedRelation: "decision"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"calendar_token": {
                   Row: {
                     "created_at": string,"token_sha256": string,"user_id": string
                   }
@@ -151,6 +177,80 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"criteria_set": {
+                  Row: {
+                    "created_at": string,"frozen_at": string | null,"frozen_by": string | null,"id": string,"status": string,"title": string,"updated_at": string,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"frozen_at"?: string | null,"frozen_by"?: string | null,"id"?: string,"status"?: string,"title": string,"updated_at"?: string,"year": number
+                  }
+                  Update: {
+                    "created_at"?: string,"frozen_at"?: string | null,"frozen_by"?: string | null,"id"?: string,"status"?: string,"title"?: string,"updated_at"?: string,"year"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"criterion": {
+                  Row: {
+                    "code": string,"criteria_set_id": string,"group_id": string,"guidance": string | null,"id": string,"kind": string,"max_points": number,"name": string,"position": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"criteria_set_id": string,"group_id": string,"guidance"?: string | null,"id"?: string,"kind"?: string,"max_points": number,"name": string,"position"?: number
+                  }
+                  Update: {
+                    "code"?: string,"criteria_set_id"?: string,"group_id"?: string,"guidance"?: string | null,"id"?: string,"kind"?: string,"max_points"?: number,"name"?: string,"position"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "criterion_criteria_set_id_fkey"
+      columns: ["criteria_set_id"]
+isOneToOne: false
+      referencedRelation: "criteria_set"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "criterion_group_id_fkey"
+      columns: ["group_id"]
+isOneToOne: false
+      referencedRelation: "criterion_group"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"criterion_group": {
+                  Row: {
+                    "code": string,"criteria_set_id": string,"id": string,"name": string,"position": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"criteria_set_id": string,"id"?: string,"name": string,"position"?: number
+                  }
+                  Update: {
+                    "code"?: string,"criteria_set_id"?: string,"id"?: string,"name"?: string,"position"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "criterion_group_criteria_set_id_fkey"
+      columns: ["criteria_set_id"]
+isOneToOne: false
+      referencedRelation: "criteria_set"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"decision": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"id": string,"kind": string,"number": string,"reason": string | null,"signed_on": string,"title": string,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"kind": string,"number": string,"reason"?: string | null,"signed_on": string,"title": string,"year": number
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"kind"?: string,"number"?: string,"reason"?: string | null,"signed_on"?: string,"title"?: string,"year"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"emulation_title": {
                   Row: {
                     "applies_to": string,"catalogue_version_id": string,"code": string,"conferred_by": string,"id": string,"name": string,"name_en": string | null,"position": number
@@ -168,6 +268,50 @@ isOneToOne: false
       columns: ["catalogue_version_id"]
 isOneToOne: false
       referencedRelation: "catalogue_version"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"evidence": {
+                  Row: {
+                    "added_at": string,"added_by": string | null,"caption": string | null,"criterion_id": string,"id": string,"kind": string,"round_id": string,"storage_path": string | null,"story_id": string | null,"unit_id": string,"url": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "added_at"?: string,"added_by"?: string | null,"caption"?: string | null,"criterion_id": string,"id"?: string,"kind": string,"round_id": string,"storage_path"?: string | null,"story_id"?: string | null,"unit_id": string,"url"?: string | null
+                  }
+                  Update: {
+                    "added_at"?: string,"added_by"?: string | null,"caption"?: string | null,"criterion_id"?: string,"id"?: string,"kind"?: string,"round_id"?: string,"storage_path"?: string | null,"story_id"?: string | null,"unit_id"?: string,"url"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "evidence_criterion_id_fkey"
+      columns: ["criterion_id"]
+isOneToOne: false
+      referencedRelation: "criterion"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "evidence_round_id_fkey"
+      columns: ["round_id"]
+isOneToOne: false
+      referencedRelation: "assessment_round"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "evidence_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "public_story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "evidence_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "evidence_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
       referencedColumns: ["id"]
     }
                   ]
@@ -349,6 +493,76 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"score": {
+                  Row: {
+                    "criterion_id": string,"points": number,"reason": string | null,"round_id": string,"scored_at": string,"scored_by": string | null,"stage": string,"unit_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "criterion_id": string,"points": number,"reason"?: string | null,"round_id": string,"scored_at"?: string,"scored_by"?: string | null,"stage": string,"unit_id": string
+                  }
+                  Update: {
+                    "criterion_id"?: string,"points"?: number,"reason"?: string | null,"round_id"?: string,"scored_at"?: string,"scored_by"?: string | null,"stage"?: string,"unit_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "score_criterion_id_fkey"
+      columns: ["criterion_id"]
+isOneToOne: false
+      referencedRelation: "criterion"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "score_round_id_fkey"
+      columns: ["round_id"]
+isOneToOne: false
+      referencedRelation: "assessment_round"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "score_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"score_history": {
+                  Row: {
+                    "changed_at": string,"changed_by": string | null,"criterion_id": string,"decision_id": string | null,"id": number,"new_points": number | null,"old_points": number | null,"reason": string | null,"round_id": string,"stage": string,"unit_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "changed_at"?: string,"changed_by"?: string | null,"criterion_id": string,"decision_id"?: string | null,"id"?: never,"new_points"?: number | null,"old_points"?: number | null,"reason"?: string | null,"round_id": string,"stage": string,"unit_id": string
+                  }
+                  Update: {
+                    "changed_at"?: string,"changed_by"?: string | null,"criterion_id"?: string,"decision_id"?: string | null,"id"?: never,"new_points"?: number | null,"old_points"?: number | null,"reason"?: string | null,"round_id"?: string,"stage"?: string,"unit_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "score_history_criterion_id_fkey"
+      columns: ["criterion_id"]
+isOneToOne: false
+      referencedRelation: "criterion"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "score_history_decision_id_fkey"
+      columns: ["decision_id"]
+isOneToOne: false
+      referencedRelation: "decision"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "score_history_round_id_fkey"
+      columns: ["round_id"]
+isOneToOne: false
+      referencedRelation: "assessment_round"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "score_history_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"story": {
                   Row: {
                     "address": string | null,"author_id": string,"base_version": number | null,"body": string,"client_created_at": string | null,"consent_given_by": string | null,"consent_method": string | null,"consent_recorded_at": string | null,"consent_withdrawn_at": string | null,"content_hash": string | null,"created_at": string,"id": string,"kind": string,"movement_id": string | null,"occurred_on": string,"published_at": string | null,"published_by": string | null,"review_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"revision": number,"status": string,"subject_is_minor": boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at": string,"version": number
@@ -441,6 +655,38 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"unit_result": {
+                  Row: {
+                    "cluster_id": string,"group_totals": NonNullable<Json>,"previous_rank": number | null,"rank": number | null,"rank_changed_at": string | null,"round_id": string,"scored_criteria": number,"self_total": number,"total": number,"unit_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "cluster_id": string,"group_totals"?: NonNullable<Json>,"previous_rank"?: number | null,"rank"?: number | null,"rank_changed_at"?: string | null,"round_id": string,"scored_criteria"?: number,"self_total"?: number,"total"?: number,"unit_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "cluster_id"?: string,"group_totals"?: NonNullable<Json>,"previous_rank"?: number | null,"rank"?: number | null,"rank_changed_at"?: string | null,"round_id"?: string,"scored_criteria"?: number,"self_total"?: number,"total"?: number,"unit_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "unit_result_cluster_id_fkey"
+      columns: ["cluster_id"]
+isOneToOne: false
+      referencedRelation: "cluster"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "unit_result_round_id_fkey"
+      columns: ["round_id"]
+isOneToOne: false
+      referencedRelation: "assessment_round"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "unit_result_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
@@ -512,6 +758,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"standings": {
+                  Row: {
+                    "cluster_id": string,"cluster_name": string,"decision_number": string | null,"decision_signed_on": string | null,"gap_to_next": number | null,"group_totals": NonNullable<Json>,"official": boolean | null,"period": string,"previous_rank": number | null,"published_at": string | null,"rank": number | null,"rank_change": number | null,"round_id": string,"scored_criteria": number,"self_total": number,"total": number,"unit_id": string,"unit_name": string,"updated_at": string,"year": number
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "unit_result_cluster_id_fkey"
+      columns: ["cluster_id"]
+isOneToOne: false
+      referencedRelation: "cluster"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "unit_result_round_id_fkey"
+      columns: ["round_id"]
+isOneToOne: false
+      referencedRelation: "assessment_round"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "unit_result_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Functions: {
@@ -526,6 +798,9 @@ isOneToOne: false
 "copy_plan":
 { Args: { "p_source": string,"p_title"?: string,"p_year": number }; Returns: string
                            },
+"correct_result":
+{ Args: { "p_criterion": string,"p_number": string,"p_points": number,"p_reason": string,"p_round": string,"p_signed_on": string,"p_unit": string }; Returns: string
+                           },
 "has_conflict_of_interest":
 { Args: { "p_unit": string }; Returns: boolean
                            },
@@ -534,6 +809,9 @@ isOneToOne: false
                            },
 "merge_units":
 { Args: { "p_code": string,"p_effective_on": string,"p_from": (string)[],"p_kind": string,"p_name": string }; Returns: string
+                           },
+"publish_round":
+{ Args: { "p_number": string,"p_round": string,"p_signed_on": string,"p_title": string }; Returns: string
                            },
 "split_unit":
 { Args: { "p_effective_on": string,"p_from": string,"p_into": Json }; Returns: string[]
