@@ -20,6 +20,12 @@ import { messages as deadlineVi } from './messages/deadline.vi';
 import { messages as deadlineEn } from './messages/deadline.en';
 import { messages as calendarVi } from './messages/calendar.vi';
 import { messages as calendarEn } from './messages/calendar.en';
+import { messages as criteriaVi } from './messages/criteria.vi';
+import { messages as criteriaEn } from './messages/criteria.en';
+import { messages as assessmentVi } from './messages/assessment.vi';
+import { messages as assessmentEn } from './messages/assessment.en';
+import { messages as standingsVi } from './messages/standings.vi';
+import { messages as standingsEn } from './messages/standings.en';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -38,6 +44,9 @@ export const catalogs = {
 		...covenantVi,
 		...deadlineVi,
 		...calendarVi,
+		...criteriaVi,
+		...assessmentVi,
+		...standingsVi,
 	},
 	en: {
 		...appEn,
@@ -50,6 +59,9 @@ export const catalogs = {
 		...covenantEn,
 		...deadlineEn,
 		...calendarEn,
+		...criteriaEn,
+		...assessmentEn,
+		...standingsEn,
 	}
 } as const;
 
