@@ -41,6 +41,8 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 	const before = page.viewportSize();
 	for (const [label, size] of [['390', PHONE], ['1280', DESKTOP]] as const) {
 		await page.setViewportSize(size);
+		// Let the new width lay out and paint before a full-page capture (else parts of the old layout show).
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 		await page.screenshot({ path: testInfo.outputPath(`${name}-${label}.png`), fullPage: true });
 	}
 	if (before) await page.setViewportSize(before);

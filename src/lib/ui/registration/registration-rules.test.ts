@@ -87,6 +87,12 @@ describe('the form', () => {
 		});
 	});
 
+	it('keeps each topic on one line, as pasted text may not be', () => {
+		expect(toContent({ titles: {}, topics: ['Chuyển đổi số\n  trong công tác Mặt trận'], note: '' }, individual).topics).toEqual([
+			'Chuyển đổi số trong công tác Mặt trận'
+		]);
+	});
+
 	it('round-trips a stored registration through the form', () => {
 		const stored = { titles: [{ titleId: 'ld', headcount: 3 }, { titleId: 'co', headcount: null }], topics: ['Chuyên đề A'], note: 'Ghi chú' };
 		expect(toContent(toForm(stored), individual)).toEqual(stored);

@@ -78,7 +78,8 @@ export function formIssues(form: RegistrationForm, individualIds: ReadonlySet<st
 export function toContent(form: RegistrationForm, individualIds: ReadonlySet<string>): RegistrationContent {
 	const note = form.note.trim();
 	return {
-		topics: form.topics.map((t) => t.trim()).filter((t) => t !== ''),
+		// A topic is one line: pasted line breaks and runs of spaces become single spaces.
+		topics: form.topics.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== ''),
 		note: note === '' ? null : note,
 		titles: Object.entries(form.titles).map(([titleId, headcount]) => ({
 			titleId,
