@@ -11,11 +11,30 @@ const LEAD = 'cumtruong.cum1@thidua.test';
 /** The plan year the seed used: this year in Hanoi (the seed runs on the same day as the test). */
 const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
 
-test('an officer signs the covenant; the cluster lead sees the one unit missing turn late at local midnight', async ({ browser }) => {
-	// 1. The officer of Phường Ba Đình signs for the unit (a confirmation names the unit and the signer).
+test('an officer registers and signs the covenant; the cluster lead sees the one unit missing turn late at local midnight', async ({
+	browser
+}) => {
+	// 1. The officer of Phường Ba Đình registers titles and a topic for this year and sends them to the cluster and
+	// the city (the city admin's plan copy is its own journey in plans-registration.spec.ts).
 	const officerContext = await browser.newContext();
 	const officer = await officerContext.newPage();
 	await signIn(officer, OFFICER);
+	await officer.getByTestId('nav-registration').click();
+	const unit = officer.getByTestId('unit-registration');
+	const form = unit.getByTestId('registration-form');
+	await form.locator('[data-testid=title-check][data-code=tap_the_ld_xuat_sac]').check();
+	await form.locator('[data-testid=title-check][data-code=co_thi_dua_ubnd_tp]').check();
+	await form.getByTestId('topic-add').click();
+	await form.getByTestId('topic-input').last().fill('Gương người tốt, việc tốt ở tổ dân phố');
+	await form.getByTestId('registration-submit').click();
+	await officer.getByTestId('registration-confirm').getByTestId('registration-confirm-confirm').click();
+	await expect(unit).toHaveAttribute('data-status', 'submitted');
+	await expect(unit.getByTestId('registration-title')).toHaveText([
+		'Cờ thi đua của Ủy ban nhân dân thành phố Hà Nội',
+		'Tập thể lao động xuất sắc'
+	]);
+
+	// 2. …and signs Cụm 1's covenant for the unit (a confirmation names the unit and the signer).
 	await officer.getByTestId('nav-covenant').click();
 	const cluster = officer.getByTestId('covenant-cluster').filter({ hasText: 'Cụm thi đua số 1' });
 	await expect(cluster.getByTestId('covenant-missing')).toContainText('Phường Ba Đình');
@@ -28,7 +47,7 @@ test('an officer signs the covenant; the cluster lead sees the one unit missing 
 	await expect(cluster.getByTestId('covenant-sign')).toHaveCount(0);
 	await officerContext.close();
 
-	// 2. The cluster lead, minutes before the covenant deadline closes (00:00 of 18/02, Hanoi time).
+	// 3. The cluster lead, minutes before the covenant deadline closes (00:00 of 18/02, Hanoi time).
 	const leadContext = await browser.newContext();
 	const lead = await leadContext.newPage();
 	// The injected clock starts at 23:58 and runs (sign-in and navigation take some seconds of it).
@@ -47,8 +66,11 @@ test('an officer signs the covenant; the cluster lead sees the one unit missing 
 	await expect(dongAnh).toContainText(/Còn 0 giờ [12] phút/);
 	await expect(covenantTally.locator('[data-unit="Phường Ngọc Hà"]')).toHaveAttribute('data-state', 'done');
 	await expect(covenantTally.getByTestId('deadline-counts')).toContainText('0 trễ hạn');
+	// Ba Đình's registration, sent just now, counts as delivered (late against 14/01 unless the run is in early January).
+	const registrationTally = lead.locator('[data-testid="deadline-tally"][data-code="registration"]');
+	await expect(registrationTally.locator('[data-unit="Phường Ba Đình"]')).toHaveAttribute('data-state', /^done/);
 
-	// 3. Local midnight passes: the open page turns the missing unit late by itself (no reload).
+	// 4. Local midnight passes: the open page turns the missing unit late by itself (no reload).
 	await lead.clock.fastForward('03:00');
 	await expect(dongAnh).toHaveAttribute('data-state', 'late');
 	await expect(dongAnh).toContainText(/Quá hạn 0 giờ [012] phút/);
