@@ -50,6 +50,8 @@ export class CachedQuery<T> {
 	}
 
 	async load(): Promise<void> {
+		// A page may load before the layout has restored who is signed in: the snapshot is per person, so wait.
+		await session.restore().catch(() => undefined);
 		const userId = session.user?.id;
 		const what = this.#what();
 		this.#loading = true;
