@@ -214,3 +214,11 @@ export async function evidenceFileUrl(storagePath: string): Promise<string> {
 	if (error || !data) throw storageFailure(error);
 	return data.signedUrl;
 }
+
+/** Addresses for many files at once (the page's photos and PDFs), valid for an hour; a path without one is left out. */
+export async function evidenceFileUrls(storagePaths: string[]): Promise<Map<string, string>> {
+	if (storagePaths.length === 0) return new Map();
+	const { data, error } = await getSupabase().storage.from(EVIDENCE_BUCKET).createSignedUrls(storagePaths, 3600);
+	if (error || !data) throw storageFailure(error);
+	return new Map(data.flatMap((d) => (d.path && d.signedUrl && !d.error ? [[d.path, d.signedUrl] as const] : [])));
+}
