@@ -3,7 +3,8 @@
 // A typed value is never dropped: a failed save stays marked with its reason until retried or changed; a score that
 // differs from the stage below waits for its reason (the database would refuse it). Knows nothing of Supabase.
 import { SvelteMap } from 'svelte/reactivity';
-import { parsePoints, samePoints, formatPoints, type PointsProblem } from './points';
+import { getLocale } from '$lib/i18n';
+import { formatPoints, parseCellPoints, samePoints, type PointsProblem } from './points';
 
 export type CellStatus = 'idle' | 'pending' | 'invalid' | 'needsReason' | 'saving' | 'saved' | 'error';
 
@@ -43,6 +44,10 @@ export interface AutosaveOptions {
 
 const UNSAVED: readonly CellStatus[] = ['pending', 'invalid', 'needsReason', 'saving', 'error'];
 
+function textOf(points: number | null): string {
+	return points === null ? '' : formatPoints(points, getLocale());
+}
+
 function normReason(reason: string | null | undefined): string | null {
 	const r = reason?.trim() ?? '';
 	return r === '' ? null : r;
@@ -63,7 +68,7 @@ export class ScoreCell {
 	constructor(key: string, base: CellBase) {
 		this.key = key;
 		this.#base = { ...base };
-		this.#text = formatPoints(base.points);
+		this.#text = textOf(base.points);
 		this.#reasonText = base.reason ?? '';
 	}
 
@@ -87,7 +92,7 @@ export class ScoreCell {
 	}
 	/** The points typed, when they read as points (null: empty); undefined when they do not. */
 	get typedPoints(): number | null | undefined {
-		const parsed = parsePoints(this.#text, this.#base.max);
+		const parsed = parseCellPoints(this.#text, this.#base.max);
 		return parsed.ok ? parsed.points : undefined;
 	}
 	/** The typed score differs from the stage below: a reason is needed. */
@@ -169,7 +174,7 @@ export class AutosaveQueue {
 			existing.setBase(base);
 		} else {
 			existing.setBase(base);
-			existing.setText(formatPoints(base.points));
+			existing.setText(textOf(base.points));
 			existing.setReasonText(base.reason ?? '');
 		}
 		return existing;
@@ -239,7 +244,7 @@ export class AutosaveQueue {
 			cell.again = true;
 			return;
 		}
-		const parsed = parsePoints(cell.text, cell.base.max);
+		const parsed = parseCellPoints(cell.text, cell.base.max);
 		if (!parsed.ok) {
 			cell.setStatus('invalid', null, parsed.problem);
 			return;

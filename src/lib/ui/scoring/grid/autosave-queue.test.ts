@@ -209,7 +209,7 @@ describe('AutosaveQueue', () => {
 		await vi.advanceTimersByTimeAsync(800);
 		expect(save).not.toHaveBeenCalled();
 		expect(q.cell('a')?.status).toBe('invalid');
-		expect(q.cell('a')?.problem).toBe('overMax');
+		expect(q.cell('a')?.problem).toBe('aboveMax');
 		q.editPoints('a', 'abc');
 		q.flush('a');
 		expect(q.cell('a')?.problem).toBe('format');

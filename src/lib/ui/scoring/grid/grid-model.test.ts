@@ -1,26 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { CriterionGroup, ScoreEntry } from '$lib/remote/cluster-scoring-api';
+import type { ScoreEntry } from '$lib/remote/cluster-scoring-api';
+import type { Criterion, CriterionGroup } from '$lib/remote/criteria-api';
 import { cellKey, effectivePoints, indexScores, neighbour, parseCellKey, total } from './grid-model';
 
-const groups: CriterionGroup[] = [
-	{
-		id: 'g1',
-		code: 'A',
-		name: 'Nhóm A',
-		criteria: [
-			{ id: 'a1', code: 'A1', name: 'A1', kind: 'base', maxPoints: 10 },
-			{ id: 'a2', code: 'A2', name: 'A2', kind: 'base', maxPoints: 10 }
-		]
-	},
-	{
-		id: 'g2',
-		code: 'E',
-		name: 'Thưởng, trừ',
-		criteria: [
-			{ id: 'e1', code: 'E1', name: 'E1', kind: 'bonus', maxPoints: 5 },
-			{ id: 'e2', code: 'E2', name: 'E2', kind: 'penalty', maxPoints: 5 }
-		]
-	}
+const criterion = (id: string, kind: Criterion['kind'], maxPoints: number): Criterion => ({
+	id,
+	groupId: 'g',
+	code: id.toUpperCase(),
+	name: id,
+	guidance: null,
+	kind,
+	maxPoints,
+	position: 0
+});
+
+const groups: Pick<CriterionGroup, 'criteria'>[] = [
+	{ criteria: [criterion('a1', 'base', 10), criterion('a2', 'base', 10)] },
+	{ criteria: [criterion('e1', 'bonus', 5), criterion('e2', 'penalty', 5)] }
 ];
 
 const score = (criterionId: string, stage: ScoreEntry['stage'], points: number): ScoreEntry => ({

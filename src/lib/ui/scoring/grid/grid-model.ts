@@ -1,7 +1,8 @@
 // The scoring grid as data: cell keys, the scores of a unit by stage, totals the way the database counts them
 // (bonus added, penalty subtracted, the highest stage present wins: city over cluster over self), and where the
 // focus goes on Enter or an arrow key. Pure: no Svelte, no Supabase.
-import type { CriterionGroup, CriterionKind, ScoreEntry, ScoreStage } from '$lib/remote/cluster-scoring-api';
+import type { ScoreEntry, ScoreStage } from '$lib/remote/cluster-scoring-api';
+import type { CriterionGroup, CriterionKind } from '$lib/remote/criteria-api';
 
 export function cellKey(roundId: string, unitId: string, criterionId: string): string {
 	return `${roundId}|${unitId}|${criterionId}`;
@@ -10,6 +11,14 @@ export function cellKey(roundId: string, unitId: string, criterionId: string): s
 export function parseCellKey(key: string): { roundId: string; unitId: string; criterionId: string } {
 	const [roundId = '', unitId = '', criterionId = ''] = key.split('|');
 	return { roundId, unitId, criterionId };
+}
+
+/** A unit's column in the grid. */
+export interface GridColumn {
+	unitId: string;
+	unitName: string;
+	/** The lead's own home unit (or one it came from or became): never scored by him. */
+	conflict: boolean;
 }
 
 export type StageScores = Partial<Record<ScoreStage, ScoreEntry>>;
@@ -41,7 +50,7 @@ export interface Total {
 }
 
 /** The total of the points `pick` gives per criterion (null: not scored), the way the standings count it. */
-export function total(groups: readonly CriterionGroup[], pick: (criterionId: string) => number | null | undefined): Total {
+export function total(groups: readonly Pick<CriterionGroup, 'criteria'>[], pick: (criterionId: string) => number | null | undefined): Total {
 	let points = 0;
 	let counted = 0;
 	let of = 0;

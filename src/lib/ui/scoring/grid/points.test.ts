@@ -1,66 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { formatPoints, parsePoints, samePoints } from './points';
+import { formatPoints, parseCellPoints } from './points';
 
-describe('parsePoints', () => {
+describe('parseCellPoints', () => {
 	it('reads a decimal comma and a decimal dot alike', () => {
-		expect(parsePoints('8,5')).toEqual({ ok: true, points: 8.5 });
-		expect(parsePoints('8.5')).toEqual({ ok: true, points: 8.5 });
-		expect(parsePoints(' 10 ')).toEqual({ ok: true, points: 10 });
-		expect(parsePoints('7,25')).toEqual({ ok: true, points: 7.25 });
-		expect(parsePoints('0')).toEqual({ ok: true, points: 0 });
+		expect(parseCellPoints('8,5', 10)).toEqual({ ok: true, points: 8.5 });
+		expect(parseCellPoints('8.5', 10)).toEqual({ ok: true, points: 8.5 });
+		expect(parseCellPoints(' 10 ', 10)).toEqual({ ok: true, points: 10 });
+		expect(parseCellPoints('7,25', 10)).toEqual({ ok: true, points: 7.25 });
+		expect(parseCellPoints('0', 10)).toEqual({ ok: true, points: 0 });
 	});
 
 	it('takes a trailing separator as a whole number (the person is still typing)', () => {
-		expect(parsePoints('8,')).toEqual({ ok: true, points: 8 });
+		expect(parseCellPoints('8,', 10)).toEqual({ ok: true, points: 8 });
+		expect(parseCellPoints('8.', 10)).toEqual({ ok: true, points: 8 });
 	});
 
 	it('reads an empty field as no score', () => {
-		expect(parsePoints('')).toEqual({ ok: true, points: null });
-		expect(parsePoints('   ')).toEqual({ ok: true, points: null });
+		expect(parseCellPoints('', 10)).toEqual({ ok: true, points: null });
+		expect(parseCellPoints('   ', 10)).toEqual({ ok: true, points: null });
 	});
 
 	it('refuses what is not a non-negative number', () => {
-		for (const text of ['abc', '-1', '8,5,1', '1e2', ',5', '8 .5x', '+3']) {
-			expect(parsePoints(text), text).toEqual({ ok: false, problem: 'format' });
+		for (const text of ['abc', '-1', '8,5,1', '1e2', ',5', ',', '8 .5x', '+3']) {
+			expect(parseCellPoints(text, 10), text).toEqual({ ok: false, problem: 'format' });
 		}
 	});
 
 	it('refuses more than two decimals (the database keeps hundredths)', () => {
-		expect(parsePoints('8,555')).toEqual({ ok: false, problem: 'decimals' });
-		expect(parsePoints('1,000')).toEqual({ ok: false, problem: 'decimals' });
+		expect(parseCellPoints('8,555', 10)).toEqual({ ok: false, problem: 'precision' });
+		expect(parseCellPoints('1,000', 10)).toEqual({ ok: false, problem: 'precision' });
 	});
 
 	it('refuses points above the criterion maximum, and accepts the maximum itself', () => {
-		expect(parsePoints('10,5', 10)).toEqual({ ok: false, problem: 'overMax' });
-		expect(parsePoints('10', 10)).toEqual({ ok: true, points: 10 });
-	});
-});
-
-describe('formatPoints', () => {
-	it('writes the decimal comma without trailing zeros', () => {
-		expect(formatPoints(8.5)).toBe('8,5');
-		expect(formatPoints(10)).toBe('10');
-		expect(formatPoints(7.25)).toBe('7,25');
-		expect(formatPoints(0.1 + 0.2)).toBe('0,3');
+		expect(parseCellPoints('10,5', 10)).toEqual({ ok: false, problem: 'aboveMax' });
+		expect(parseCellPoints('10', 10)).toEqual({ ok: true, points: 10 });
 	});
 
-	it('writes nothing for no score', () => {
-		expect(formatPoints(null)).toBe('');
-		expect(formatPoints(undefined)).toBe('');
-	});
-
-	it('round-trips through parsePoints', () => {
+	it('round-trips with formatPoints', () => {
 		for (const n of [0, 0.5, 8.5, 9.75, 15, 100.01]) {
-			expect(parsePoints(formatPoints(n))).toEqual({ ok: true, points: n });
+			expect(parseCellPoints(formatPoints(n), 1000)).toEqual({ ok: true, points: n });
 		}
-	});
-});
-
-describe('samePoints', () => {
-	it('compares to the hundredth and treats two empty scores as the same', () => {
-		expect(samePoints(0.1 + 0.2, 0.3)).toBe(true);
-		expect(samePoints(8.5, 8)).toBe(false);
-		expect(samePoints(null, null)).toBe(true);
-		expect(samePoints(null, 0)).toBe(false);
 	});
 });
