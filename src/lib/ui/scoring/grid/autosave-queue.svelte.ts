@@ -40,6 +40,8 @@ export interface AutosaveOptions {
 	save: (request: SaveRequest) => Promise<SavedScore>;
 	classify: (error: unknown) => CellFailure;
 	delayMs?: number;
+	/** After the server took a cell's value (e.g. to read its history again). */
+	onSaved?: (key: string) => void;
 }
 
 const UNSAVED: readonly CellStatus[] = ['pending', 'invalid', 'needsReason', 'saving', 'error'];
@@ -133,11 +135,13 @@ export class AutosaveQueue {
 	readonly #save: AutosaveOptions['save'];
 	readonly #classify: AutosaveOptions['classify'];
 	readonly #delayMs: number;
+	readonly #onSaved: AutosaveOptions['onSaved'];
 
 	constructor(options: AutosaveOptions) {
 		this.#save = options.save;
 		this.#classify = options.classify;
 		this.#delayMs = options.delayMs ?? 800;
+		this.#onSaved = options.onSaved;
 	}
 
 	cell(key: string): ScoreCell | undefined {
@@ -268,6 +272,7 @@ export class AutosaveQueue {
 			const saved = await this.#save(request);
 			cell.setBase({ points: saved.points, reason: saved.reason });
 			cell.setStatus(cell.timer ? 'pending' : 'saved');
+			this.#onSaved?.(cell.key);
 		} catch (error) {
 			cell.setStatus('error', this.#classify(error));
 		} finally {
