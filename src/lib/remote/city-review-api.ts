@@ -89,28 +89,49 @@ export async function loadUnitHistory(roundId: string, unitId: string): Promise<
 	}));
 }
 
-/** The round's publishing decision and every correction recorded against it since, oldest first. */
-export async function listRoundDecisions(roundId: string, publishDecisionId: string | null): Promise<RecordedDecision[]> {
+export interface RoundRef {
+	id: string;
+	year: number;
+	publishedAt: string | null;
+	/** The decision that published it. */
+	decisionId: string | null;
+}
+
+/**
+ * The round's publishing decision and the corrections made since, oldest first. A correction that changed a score is
+ * tied to the round by the score's history; one that gave a criterion its first city score leaves no history row, so
+ * corrections of the round's year recorded after its publication count too, unless the history ties them to another
+ * round.
+ */
+export async function listRoundDecisions(round: RoundRef): Promise<RecordedDecision[]> {
+	if (!round.publishedAt || !round.decisionId) return [];
 	const db = getSupabase();
-	const h = await db.from('score_history').select('decision_id').eq('round_id', roundId).not('decision_id', 'is', null);
-	if (h.error) throw toScoringError(h.error, h.status);
-	const ids = [...new Set([publishDecisionId, ...(h.data ?? []).map((r) => r.decision_id)].filter((id): id is string => !!id))];
-	if (ids.length === 0) return [];
 	const { data, error, status } = await db
 		.from('decision')
 		.select('id, kind, number, signed_on, title, reason, created_at')
-		.in('id', ids)
+		.eq('year', round.year)
+		.or(`id.eq.${round.decisionId},and(kind.eq.correction,created_at.gte."${round.publishedAt}")`)
 		.order('created_at');
 	if (error) throw toScoringError(error, status);
-	return (data ?? []).map((d) => ({
-		id: d.id,
-		kind: d.kind as RecordedDecision['kind'],
-		number: d.number,
-		signedOn: d.signed_on,
-		title: d.title,
-		reason: d.reason,
-		createdAt: d.created_at
-	}));
+	const rows = data ?? [];
+	const corrections = rows.filter((d) => d.kind === 'correction').map((d) => d.id);
+	const elsewhere = new Set<string>();
+	if (corrections.length > 0) {
+		const h = await db.from('score_history').select('decision_id').in('decision_id', corrections).neq('round_id', round.id);
+		if (h.error) throw toScoringError(h.error, h.status);
+		for (const r of h.data ?? []) if (r.decision_id) elsewhere.add(r.decision_id);
+	}
+	return rows
+		.filter((d) => !elsewhere.has(d.id))
+		.map((d) => ({
+			id: d.id,
+			kind: d.kind as RecordedDecision['kind'],
+			number: d.number,
+			signedOn: d.signed_on,
+			title: d.title,
+			reason: d.reason,
+			createdAt: d.created_at
+		}));
 }
 
 /** Publishes the round's results with its decision; answers the decision's id. Cannot be undone. */

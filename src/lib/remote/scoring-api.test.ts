@@ -162,25 +162,32 @@ describe('correctResult', () => {
 });
 
 describe('listRoundDecisions', () => {
-	it('reads the publishing decision and every correction found in the round’s history, once each', async () => {
-		fake.answers.push(
-			ok([{ decision_id: 'd2' }, { decision_id: 'd2' }, { decision_id: 'd3' }]),
-			ok([
-				{ id: 'd1', kind: 'publish', number: '120', signed_on: '2026-11-20', title: 'Công bố', reason: null, created_at: '1' },
-				{ id: 'd2', kind: 'correction', number: '130', signed_on: '2026-11-25', title: 'Điều chỉnh', reason: 'x', created_at: '2' }
-			])
-		);
-		const decisions = await listRoundDecisions('r', 'd1');
-		expect(decisions.map((d) => [d.kind, d.number, d.signedOn])).toEqual([
-			['publish', '120', '2026-11-20'],
-			['correction', '130', '2026-11-25']
-		]);
-		expect(fake.calls[1]!.steps).toContainEqual(['in', ['id', ['d1', 'd2', 'd3']]]);
+	const round = { id: 'r', year: 2026, publishedAt: '2026-11-20T08:00:00+00:00', decisionId: 'd1' };
+	const decision = (id: string, kind: string) => ({
+		id,
+		kind,
+		number: `N-${id}`,
+		signed_on: '2026-11-20',
+		title: 'QĐ',
+		reason: kind === 'correction' ? 'x' : null,
+		created_at: id
 	});
 
-	it('asks nothing more when the round has no decision', async () => {
-		fake.answers.push(ok([]));
-		await expect(listRoundDecisions('r', null)).resolves.toEqual([]);
-		expect(fake.calls).toHaveLength(1);
+	it('reads the publishing decision and the year’s corrections since, leaving out those the history ties to another round', async () => {
+		fake.answers.push(ok([decision('d1', 'publish'), decision('d2', 'correction'), decision('d3', 'correction')]), ok([{ decision_id: 'd3' }]));
+		const decisions = await listRoundDecisions(round);
+		expect(decisions.map((d) => [d.kind, d.number])).toEqual([
+			['publish', 'N-d1'],
+			['correction', 'N-d2']
+		]);
+		expect(fake.calls[0]!.steps).toContainEqual(['eq', ['year', 2026]]);
+		expect(fake.calls[0]!.steps).toContainEqual(['or', ['id.eq.d1,and(kind.eq.correction,created_at.gte."2026-11-20T08:00:00+00:00")']]);
+		expect(fake.calls[1]!.steps).toContainEqual(['in', ['decision_id', ['d2', 'd3']]]);
+		expect(fake.calls[1]!.steps).toContainEqual(['neq', ['round_id', 'r']]);
+	});
+
+	it('asks nothing for a round not published yet', async () => {
+		await expect(listRoundDecisions({ ...round, publishedAt: null, decisionId: null })).resolves.toEqual([]);
+		expect(fake.calls).toHaveLength(0);
 	});
 });
