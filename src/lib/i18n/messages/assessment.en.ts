@@ -18,7 +18,7 @@ export const messages = {
 	'assessment.self.lead': 'Score each criterion and add evidence. The cluster and the city score again; their points and reasons appear under each criterion.',
 	'assessment.self.unit': 'Unit',
 	'assessment.self.round': 'Assessment round',
-	'assessment.self.roundOption': '{period} {year} — {status}',
+	'assessment.self.roundOption': '{round} — {status}',
 	'assessment.self.noUnit': 'You are not an officer of any unit, so you cannot self-assess.',
 	'assessment.self.noRound': 'No assessment round has been opened yet.',
 	'assessment.self.published': 'The results of this round were published on {date} (decision no. {number}). Scores and evidence can no longer change.',

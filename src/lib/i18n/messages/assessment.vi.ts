@@ -16,7 +16,7 @@ export const messages = {
 	'assessment.self.lead': 'Chấm từng tiêu chí và gửi minh chứng. Cụm và Thành phố chấm lại; điểm và lý do của họ hiện ngay dưới từng tiêu chí.',
 	'assessment.self.unit': 'Đơn vị',
 	'assessment.self.round': 'Đợt đánh giá',
-	'assessment.self.roundOption': '{period} năm {year} — {status}',
+	'assessment.self.roundOption': '{round} — {status}',
 	'assessment.self.noUnit': 'Bạn không phải cán bộ Ủy ban MTTQ của đơn vị nào, nên không tự chấm điểm được.',
 	'assessment.self.noRound': 'Chưa có đợt đánh giá nào được mở.',
 	'assessment.self.published': 'Kết quả đợt này đã công bố ngày {date} (Quyết định số {number}). Điểm và minh chứng không sửa được nữa.',

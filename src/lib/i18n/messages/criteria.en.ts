@@ -67,6 +67,8 @@ export const messages = {
 	'criteria.issue.max.aboveMax': 'The maximum cannot exceed 1000.',
 	'criteria.issue.max.zero': 'The maximum must be above 0.',
 	'criteria.save': 'Save',
+	'criteria.editShort': 'Edit',
+	'criteria.removeShort': 'Remove',
 	'criteria.cancel': 'Cancel',
 	'criteria.freeze': 'Freeze the criteria set',
 	'criteria.freezeTitle': 'Freeze the {year} criteria set?',
@@ -78,10 +80,12 @@ export const messages = {
 	'criteria.roundsNeedFrozen': 'Freeze the criteria set before opening an assessment round.',
 	'criteria.period.mid_year': 'Mid-year review',
 	'criteria.period.year_end': 'Year-end review',
+	'criteria.roundName.mid_year': 'Mid-year review {year}',
+	'criteria.roundName.year_end': 'Year-end review {year}',
 	'criteria.roundStatus.open': 'Scoring',
 	'criteria.roundStatus.published': 'Published',
 	'criteria.roundPublished': 'Published on {date}',
 	'criteria.roundDecision': 'Decision no. {number}',
 	'criteria.openRound': 'Open the {period}',
-	'criteria.roundOpened': '{period} {year} opened.'
+	'criteria.roundOpened': '{round} opened.'
 } as const satisfies Record<keyof typeof vi, string>;

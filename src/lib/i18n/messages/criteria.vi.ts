@@ -65,6 +65,8 @@ export const messages = {
 	'criteria.issue.max.aboveMax': 'Điểm tối đa không quá 1000.',
 	'criteria.issue.max.zero': 'Điểm tối đa phải lớn hơn 0.',
 	'criteria.save': 'Lưu',
+	'criteria.editShort': 'Sửa',
+	'criteria.removeShort': 'Xóa',
 	'criteria.cancel': 'Hủy',
 	'criteria.freeze': 'Khóa bộ tiêu chí',
 	'criteria.freezeTitle': 'Khóa bộ tiêu chí năm {year}?',
@@ -76,10 +78,12 @@ export const messages = {
 	'criteria.roundsNeedFrozen': 'Cần khóa bộ tiêu chí trước khi mở đợt đánh giá.',
 	'criteria.period.mid_year': 'Sơ kết 6 tháng',
 	'criteria.period.year_end': 'Tổng kết năm',
+	'criteria.roundName.mid_year': 'Sơ kết 6 tháng đầu năm {year}',
+	'criteria.roundName.year_end': 'Tổng kết năm {year}',
 	'criteria.roundStatus.open': 'Đang chấm điểm',
 	'criteria.roundStatus.published': 'Đã công bố',
 	'criteria.roundPublished': 'Công bố ngày {date}',
 	'criteria.roundDecision': 'Quyết định số {number}',
 	'criteria.openRound': 'Mở đợt {period}',
-	'criteria.roundOpened': 'Đã mở đợt {period} năm {year}.'
+	'criteria.roundOpened': 'Đã mở đợt {round}.'
 } as const;
