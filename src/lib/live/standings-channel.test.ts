@@ -1,7 +1,7 @@
 // The Supabase side of live standings, against a test double of supabase-js's channel API (the local stack has no
 // realtime server): what it subscribes to, which events count, and that closing removes the channel.
 import { describe, expect, it, vi } from 'vitest';
-import { concernsCluster, openStandingsChannel, type RealtimeClient } from './standings-channel';
+import { concernsCluster, openStandingsChannel, openStandingsChannelLater, type RealtimeClient } from './standings-channel';
 import { LiveRefresh } from './live-refresh.svelte';
 
 const ROUND = '0b1c2d3e-0000-4000-8000-000000000001';
@@ -94,5 +94,33 @@ describe('concernsCluster', () => {
 		expect(concernsCluster({ eventType: 'DELETE', new: {}, old: {} }, CLUSTER)).toBe(true);
 		expect(concernsCluster({ eventType: 'DELETE', new: {}, old: { cluster_id: 'x' } }, CLUSTER)).toBe(false);
 		expect(concernsCluster({ eventType: 'INSERT', new: { cluster_id: CLUSTER }, old: null }, CLUSTER)).toBe(true);
+	});
+});
+
+describe('openStandingsChannelLater', () => {
+	it('subscribes once the client has loaded, and not at all when closed before', async () => {
+		const { calls, client } = fakeClient();
+		const onStatus = vi.fn();
+		const open = openStandingsChannelLater(() => Promise.resolve(client), { roundId: ROUND, clusterId: CLUSTER });
+		const early = open({ onChange: vi.fn(), onStatus });
+		early.close();
+		await Promise.resolve();
+		expect(calls.name).toBe('');
+
+		const handle = open({ onChange: vi.fn(), onStatus });
+		await vi.waitFor(() => expect(calls.name).toBe(`standings:${ROUND}:${CLUSTER}`));
+		calls.statusCallback('CHANNEL_ERROR');
+		expect(onStatus).toHaveBeenCalledWith('CHANNEL_ERROR');
+		handle.close();
+		expect(calls.removed).toBe(1);
+	});
+
+	it('reports CHANNEL_ERROR when the client cannot be loaded (offline, chunk missing): the view polls', async () => {
+		const onStatus = vi.fn();
+		openStandingsChannelLater(() => Promise.reject(new Error('offline')), { roundId: ROUND, clusterId: CLUSTER })({
+			onChange: vi.fn(),
+			onStatus
+		});
+		await vi.waitFor(() => expect(onStatus).toHaveBeenCalledWith('CHANNEL_ERROR'));
 	});
 });

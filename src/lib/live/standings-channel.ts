@@ -2,7 +2,7 @@
 // cluster (postgres_changes takes a single filter). RLS on unit_result decides which rows a subscriber may hear of.
 // Where the server has no realtime (the local stack), supabase-js reports CHANNEL_ERROR and LiveRefresh polls.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ChannelStatus, OpenChannel } from './live-refresh.svelte';
+import type { ChannelStatus, LiveChannel, OpenChannel } from './live-refresh.svelte';
 
 export type RealtimeClient = Pick<SupabaseClient, 'channel' | 'removeChannel'>;
 
@@ -37,6 +37,28 @@ export function openStandingsChannel(client: RealtimeClient, where: { roundId: s
 		return {
 			close: () => {
 				void client.removeChannel(channel).catch(() => undefined);
+			}
+		};
+	};
+}
+
+/** The same, with a client that is loaded on demand (supabase-js stays out of the page's first load). */
+export function openStandingsChannelLater(
+	getClient: () => Promise<RealtimeClient>,
+	where: { roundId: string; clusterId: string }
+): OpenChannel {
+	return (handlers) => {
+		let channel: LiveChannel | null = null;
+		let closed = false;
+		void getClient()
+			.then((client) => {
+				if (!closed) channel = openStandingsChannel(client, where)(handlers);
+			})
+			.catch(() => handlers.onStatus('CHANNEL_ERROR'));
+		return {
+			close: () => {
+				closed = true;
+				channel?.close();
 			}
 		};
 	};
