@@ -18,7 +18,21 @@ function unitLabel(row: StandingRow): string {
 	return row.rank === null ? row.unitName : `${row.rank}. ${row.unitName}`;
 }
 
-function commonOptions(opts: { stacked: boolean; legend: boolean; axisTitle: string; animate: boolean }): BarConfig['options'] {
+/** Legend labels do not wrap: a long group name is cut (the tooltip and the table beside the chart keep it whole). */
+export function shortLabel(text: string, max = 30): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;.–-]+$/, '')}…`;
+}
+
+function commonOptions(opts: {
+	stacked: boolean;
+	legend: boolean;
+	axisTitle: string;
+	animate: boolean;
+	fullLabels?: string[];
+}): BarConfig['options'] {
 	return {
 		indexAxis: 'y',
 		responsive: true,
@@ -28,7 +42,8 @@ function commonOptions(opts: { stacked: boolean; legend: boolean; axisTitle: str
 			legend: { display: opts.legend, position: 'bottom', labels: { boxWidth: 14 } },
 			tooltip: {
 				callbacks: {
-					label: (item) => `${item.dataset.label ?? ''}: ${formatPoints(Number(item.raw))}`
+					label: (item) =>
+						`${opts.fullLabels?.[item.datasetIndex] ?? item.dataset.label ?? ''}: ${formatPoints(Number(item.raw))}`
 				}
 			}
 		},
@@ -75,12 +90,18 @@ export function breakdownChartConfig(
 		data: {
 			labels: rows.map(unitLabel),
 			datasets: groups.map((g, i) => ({
-				label: `${g.code}. ${g.name}`,
+				label: shortLabel(`${g.code}. ${g.name}`),
 				data: rows.map((r) => r.groupTotals[g.code] ?? 0),
 				backgroundColor: GROUP_COLOURS[i % GROUP_COLOURS.length],
 				maxBarThickness: 28
 			}))
 		},
-		options: commonOptions({ stacked: true, legend: true, axisTitle: opts.label, animate: opts.animate ?? true })
+		options: commonOptions({
+			stacked: true,
+			legend: true,
+			axisTitle: opts.label,
+			animate: opts.animate ?? true,
+			fullLabels: groups.map((g) => `${g.code}. ${g.name}`)
+		})
 	};
 }

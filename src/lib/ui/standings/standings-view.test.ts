@@ -128,6 +128,12 @@ describe('standings charts', () => {
 		expect(config.options?.scales?.x?.stacked).toBe(true);
 	});
 
+	it('cuts long group names in the legend only', () => {
+		const long = [{ criteriaSetId: 's', code: 'D', name: 'Công tác thi đua, khen thưởng và chuyển đổi số', position: 1 }];
+		const config = breakdownChartConfig(rows, long, { label: 'Điểm' });
+		expect(config.data.datasets[0]?.label).toBe('D. Công tác thi đua, khen…');
+	});
+
 	it('gives every unit room for its label', () => {
 		expect(chartHeight(3)).toBe(188);
 		expect(chartHeight(12)).toBeGreaterThan(chartHeight(3));
