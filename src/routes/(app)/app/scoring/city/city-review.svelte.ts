@@ -51,6 +51,7 @@ export class CityReviewState {
 	});
 	#roundId = $state<string | null>(null);
 	#clusterId = $state<string | null>(null);
+	#loads: Promise<void> = Promise.resolve();
 	#openUnitId = $state<string | null>(null);
 	#history = $state<ScoreChange[] | null>(null);
 	#historyFailed = $state(false);
@@ -84,12 +85,15 @@ export class CityReviewState {
 
 	async start(): Promise<void> {
 		await this.rounds.load();
+		// The person may have picked a round while the list was arriving: that choice stands.
+		if (this.#roundId) return;
 		this.#roundId = defaultRound(this.rounds.data ?? [], Number(todayInHanoi().slice(0, 4)))?.id ?? null;
 		if (this.#roundId) await this.#loadGrid();
 	}
 
 	async selectRound(roundId: string): Promise<void> {
 		this.#roundId = roundId;
+		this.#clusterId = null;
 		this.#openUnitId = null;
 		await this.#loadGrid();
 	}
@@ -140,13 +144,21 @@ export class CityReviewState {
 		await this.loadHistory();
 	}
 
-	async #loadGrid(): Promise<void> {
-		await this.grid.load();
-		const d = this.data;
-		if (d) {
-			this.#clusterId = d.clusterId;
-			this.#seed(d);
-		}
+	/**
+	 * One load at a time, in the order asked: a slow answer for an earlier choice can never land after (and over) the
+	 * answer for the latest one, because each load reads the choice when it starts.
+	 */
+	#loadGrid(): Promise<void> {
+		const run = this.#loads.then(async () => {
+			await this.grid.load();
+			const d = this.data;
+			if (d) {
+				this.#clusterId = d.clusterId;
+				this.#seed(d);
+			}
+		});
+		this.#loads = run.catch(() => undefined);
+		return run;
 	}
 
 	async #fetch(): Promise<CityClusterData | null> {

@@ -46,6 +46,7 @@ export class ClusterScoringState {
 	});
 	#roundId = $state<string | null>(null);
 	#clusterId = $state<string | null>(null);
+	#loads: Promise<void> = Promise.resolve();
 
 	constructor() {
 		this.grid = new CachedQuery<ClusterGridData | null>(
@@ -73,6 +74,8 @@ export class ClusterScoringState {
 	async start(): Promise<void> {
 		await this.rounds.load();
 		const year = Number(todayInHanoi().slice(0, 4));
+		// The person may have picked a round while the list was arriving: that choice stands.
+		if (this.#roundId) return;
 		this.#roundId = defaultRound(this.rounds.data ?? [], year)?.id ?? null;
 		if (this.#roundId) await this.#loadGrid();
 	}
@@ -88,13 +91,21 @@ export class ClusterScoringState {
 		await this.#loadGrid();
 	}
 
-	async #loadGrid(): Promise<void> {
-		await this.grid.load();
-		const d = this.data;
-		if (d) {
-			this.#clusterId = d.clusterId;
-			this.#seed(d);
-		}
+	/**
+	 * One load at a time, in the order asked: a slow answer for an earlier choice can never land after (and over) the
+	 * answer for the latest one, because each load reads the choice when it starts.
+	 */
+	#loadGrid(): Promise<void> {
+		const run = this.#loads.then(async () => {
+			await this.grid.load();
+			const d = this.data;
+			if (d) {
+				this.#clusterId = d.clusterId;
+				this.#seed(d);
+			}
+		});
+		this.#loads = run.catch(() => undefined);
+		return run;
 	}
 
 	async #fetch(): Promise<ClusterGridData | null> {
