@@ -178,6 +178,21 @@ test('a unit officer self-assesses the year-end round with points and evidence, 
 	await expectSuccess(page, 'Đã lưu 3 tiêu chí.');
 	await expect(page.getByTestId('self-save-all')).toHaveText('Lưu tất cả thay đổi (0)');
 
+	// The server's own refusal reaches the person: the request is altered on the way to send 99 points.
+	await page.route('**/rest/v1/score**', async (route) => {
+		const body = route.request().method() === 'POST' ? (JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>) : null;
+		await (body ? route.continue({ postData: JSON.stringify({ ...body, points: 99 }) }) : route.continue());
+	});
+	await card('C1').getByTestId('self-points').fill('7');
+	await card('C1').getByTestId('self-save').click();
+	const refusal = page.getByTestId('notices-errors').locator('.notice');
+	await expect(refusal).toContainText('Điểm 99.00 vượt quá điểm tối đa 10.00 của tiêu chí C1');
+	await expect(card('C1')).toHaveAttribute('data-state', 'unsaved');
+	await page.unroute('**/rest/v1/score**');
+	await refusal.getByRole('button').click();
+	await card('C1').getByTestId('self-points').fill('');
+	await expect(card('C1')).toHaveAttribute('data-state', 'none');
+
 	// Evidence: one of the unit's published stories on B3.
 	const b3 = card('B3');
 	await b3.getByTestId('evidence-add').locator('summary').click();
