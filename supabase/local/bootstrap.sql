@@ -282,6 +282,8 @@ grant all on all routines in schema auth to hosted_postgres;
 grant usage on schema storage to hosted_postgres with grant option;
 grant all on storage.buckets, storage.objects to hosted_postgres with grant option;
 grant execute on all functions in schema storage to hosted_postgres;
+-- Hosted: `postgres` owns the supabase_realtime publication, so migrations may add their tables to it.
+alter publication supabase_realtime owner to hosted_postgres;
 -- Hosted (20250605172253): the API roles, with admin option so migrations may grant them onward.
 grant anon, authenticated, service_role to hosted_postgres with admin option;
 -- What migrations create in public is reachable by the API roles (hosted: the same defaults, set for `postgres`).

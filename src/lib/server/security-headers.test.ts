@@ -15,6 +15,6 @@ describe('content security policy', () => {
 		const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src'));
 		expect(scriptSrc).toBe("script-src 'self'");
 		expect(csp).toContain("frame-ancestors 'none'");
-		expect(csp).toContain('connect-src \'self\' http://127.0.0.1:54321');
+		expect(csp).toContain('connect-src \'self\' http://127.0.0.1:54321 ws://127.0.0.1:54321');
 	});
 });

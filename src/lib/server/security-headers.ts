@@ -29,7 +29,8 @@ export function contentSecurityPolicy(opts: { scriptHashes: string[]; supabaseUr
 		`script-src 'self' ${opts.scriptHashes.join(' ')}`.trim(),
 		"style-src 'self' 'unsafe-inline'",
 		`img-src 'self' data: blob: ${supabase}`.trim(),
-		`connect-src 'self' ${supabase}`.trim(),
+		// Realtime (live standings) opens a websocket to the same origin with ws(s):.
+		`connect-src 'self' ${supabase} ${supabase.replace(/^http/, 'ws')}`.trim(),
 		"worker-src 'self' blob:",
 		"manifest-src 'self'",
 		"object-src 'none'",

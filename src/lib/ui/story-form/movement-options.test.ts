@@ -7,7 +7,9 @@ import { writeMovementsSnapshot } from '$lib/offline/movement-snapshot';
 import { resetDb } from '$lib/offline/test-fixtures';
 import { MovementOptions } from './movement-options.svelte';
 
-vi.mock('$lib/ui/session.svelte', () => ({ session: { user: { id: 'aaaaaaaa-0000-4000-8000-000000000001' } } }));
+vi.mock('$lib/ui/session.svelte', () => ({
+	session: { user: { id: 'aaaaaaaa-0000-4000-8000-000000000001' }, restore: () => Promise.resolve() }
+}));
 const USER = 'aaaaaaaa-0000-4000-8000-000000000001';
 
 function movement(over: Partial<Movement> & { id: string }): Movement {
