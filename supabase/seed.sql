@@ -399,6 +399,9 @@ insert into public.decision (id, year, kind, number, signed_on, title)
 select md5('decision:mid_year')::uuid, year, 'publish', '45/QĐ-MTTQ-BTT', make_date(year, 7, 10),
        'Quyết định công bố kết quả sơ kết thi đua 6 tháng đầu năm ' || year
 from public.assessment_round where id = md5('round:mid_year')::uuid;
+-- The mid-year ranking is the first one of the year: no earlier rank to compare with (the inserts above re-ranked
+-- the cluster many times on the way). Published results are frozen, so this comes before publishing.
+update public.unit_result set previous_rank = null, rank_changed_at = null where round_id = md5('round:mid_year')::uuid;
 select set_config('thidua.publishing', '1', false);
 update public.assessment_round set status = 'published', published_at = make_timestamptz(year, 7, 10, 15, 0, 0, 'Asia/Ho_Chi_Minh'),
        decision_id = md5('decision:mid_year')::uuid
@@ -422,6 +425,3 @@ select s.round_id, s.unit_id, s.criterion_id, 'cluster',
        s.scored_at + interval '3 days'
 from public.score s join public.criterion c on c.id = s.criterion_id
 where s.round_id = md5('round:year_end')::uuid and s.stage = 'self' and s.unit_id = md5('unit:phuong-ngoc-ha')::uuid;
--- The mid-year ranking is the first one of the year: no earlier rank to compare with (the inserts above re-ranked
--- the cluster many times on the way).
-update public.unit_result set previous_rank = null, rank_changed_at = null where round_id = md5('round:mid_year')::uuid;

@@ -218,8 +218,24 @@ language sql stable security definer
 set search_path = ''
 as $$ select cm.cluster_id from public.cluster_member cm where cm.unit_id = p_unit and cm.year = p_year $$;
 
+-- The conflict-of-interest rule in the round's year as well: a lead of last year's cluster scoring after New Year
+-- (or correcting) must not score the unit he was staff of then, even if this year's memberships no longer name it.
+create function private.has_conflict_in_year(p_unit uuid, p_year int) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from public.membership m
+    where m.user_id = (select auth.uid()) and m.year = p_year and m.unit_id is not null
+      and (m.unit_id = p_unit
+           or m.unit_id in (select public.unit_ancestors(p_unit))
+           or m.unit_id in (select public.unit_successors(p_unit)))
+  )
+$$;
+
 -- Who may write a stage for a unit: the unit's own officer (self), the lead of its cluster that year (cluster), a
--- city admin (city); never someone whose own unit it is (or was, or became) for the cluster and city stages.
+-- city admin (city); never someone whose own unit it is (or was, or became) for the cluster and city stages, by
+-- this year's memberships or by those of the round's year.
 create function private.may_score(p_unit uuid, p_year int, p_stage text) returns boolean
 language sql stable security definer
 set search_path = ''
@@ -231,13 +247,17 @@ as $$
         where m.user_id = (select auth.uid()) and m.role = 'cluster_lead' and m.year = p_year
           and m.cluster_id = private.unit_cluster(p_unit, p_year))
       and not private.has_conflict_of_interest(p_unit)
+      and not private.has_conflict_in_year(p_unit, p_year)
     when 'city' then private.has_city_role('city_admin') and not private.has_conflict_of_interest(p_unit)
+      and not private.has_conflict_in_year(p_unit, p_year)
     else false
   end
 $$;
 
 -- Who may read a unit's scores and evidence: its officers, the lead and supervising leaders of its cluster, city
--- admins and council members.
+-- admins and council members. For one unit at a time (storage paths, the app); the select policies below spell the
+-- same rule out with uncorrelated subqueries, which Postgres evaluates once per query instead of once per row (a
+-- cluster's scores are ~1,000 rows: per-row calls made reading them take a second).
 create function private.may_read_scores(p_unit uuid) returns boolean
 language sql stable security definer
 set search_path = ''
@@ -248,14 +268,18 @@ as $$
       or private.has_city_role('council_member')
 $$;
 
-revoke all on function private.unit_cluster(uuid, int), private.may_score(uuid, int, text), private.may_read_scores(uuid) from public;
-grant execute on function private.unit_cluster(uuid, int), private.may_score(uuid, int, text), private.may_read_scores(uuid)
-  to authenticated, service_role;
+revoke all on function private.unit_cluster(uuid, int), private.has_conflict_in_year(uuid, int),
+  private.may_score(uuid, int, text), private.may_read_scores(uuid) from public;
+grant execute on function private.unit_cluster(uuid, int), private.has_conflict_in_year(uuid, int),
+  private.may_score(uuid, int, text), private.may_read_scores(uuid) to authenticated, service_role;
 
 -- The freeze and the stage rules, for every writer. A correction runs inside correct_result(), which sets
 -- `thidua.correction` for its own transaction only; clients cannot set it (PostgREST exposes no set_config).
+-- Security definer: the reason rule must see the score below whatever the writer may read (a lead of a past year's
+-- cluster reads no scores of it this year), and RLS has already decided who writes.
 create function private.score_guard() returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 declare
@@ -285,11 +309,14 @@ begin
   if private.unit_cluster(new.unit_id, r.year) is null then
     raise exception 'Đơn vị không thuộc cụm thi đua nào trong năm %', r.year using errcode = '22023';
   end if;
-  -- A reason whenever a score differs from the one below it (cluster vs self, city vs cluster).
-  below_stage := case new.stage when 'cluster' then 'self' when 'city' then 'cluster' end;
-  if below_stage is not null then
-    select s.points into below from public.score s
-    where s.round_id = new.round_id and s.unit_id = new.unit_id and s.criterion_id = new.criterion_id and s.stage = below_stage;
+  -- A reason whenever a score differs from the one below it (cluster vs self; city vs cluster, or vs self when the
+  -- cluster has not scored that criterion).
+  if new.stage in ('cluster', 'city') then
+    select s.points, s.stage into below, below_stage from public.score s
+    where s.round_id = new.round_id and s.unit_id = new.unit_id and s.criterion_id = new.criterion_id
+      and s.stage = any (case new.stage when 'city' then array['cluster', 'self'] else array['self'] end)
+    order by case s.stage when 'cluster' then 1 else 2 end
+    limit 1;
     if below is not null and below <> new.points and coalesce(length(trim(new.reason)), 0) = 0 then
       raise exception 'Điểm khác điểm % (%): cần ghi lý do', case below_stage when 'self' then 'đơn vị tự chấm' else 'cụm chấm' end, below
         using errcode = '23514';
@@ -323,8 +350,14 @@ begin
     if new.story_id is not null and not exists (select 1 from public.story s where s.id = new.story_id and s.unit_id = new.unit_id) then
       raise exception 'Câu chuyện minh chứng phải của chính đơn vị' using errcode = '22023';
     end if;
-    if new.storage_path is not null and split_part(new.storage_path, '/', 1) <> new.unit_id::text then
-      raise exception 'Tệp minh chứng phải nằm trong thư mục của đơn vị' using errcode = '22023';
+    -- Files live at {unit_id}/{round_id}/{file} in bucket 'evidence' (the storage policies key on both folders).
+    if new.storage_path is not null and (split_part(new.storage_path, '/', 1) <> new.unit_id::text
+                                         or split_part(new.storage_path, '/', 2) <> new.round_id::text) then
+      raise exception 'Tệp minh chứng phải nằm trong thư mục của đơn vị và đợt đánh giá' using errcode = '22023';
+    end if;
+    if not exists (select 1 from public.criterion c join public.assessment_round r on r.criteria_set_id = c.criteria_set_id
+                   where c.id = new.criterion_id and r.id = new.round_id) then
+      raise exception 'Tiêu chí không thuộc bộ tiêu chí của đợt đánh giá' using errcode = '22023';
     end if;
   end if;
   return case when tg_op = 'DELETE' then old else new end;
@@ -370,7 +403,9 @@ begin
   if (new.year, new.period, new.criteria_set_id) is distinct from (old.year, old.period, old.criteria_set_id) then
     raise exception 'Không được đổi năm, kỳ hoặc bộ tiêu chí của đợt đánh giá' using errcode = '42501';
   end if;
-  if new.status = 'published' and old.status <> 'published' and coalesce(current_setting('thidua.publishing', true), '') = '' then
+  if ((new.status = 'published' and old.status <> 'published')
+      or (new.decision_id, new.published_at) is distinct from (old.decision_id, old.published_at))
+     and coalesce(current_setting('thidua.publishing', true), '') = '' then
     raise exception 'Công bố kết quả phải kèm quyết định (publish_round)' using errcode = '42501';
   end if;
   return new;
@@ -379,7 +414,12 @@ create trigger assessment_round_guard before insert or update on public.assessme
   for each row execute function private.assessment_round_guard();
 
 create policy "Readers of a unit's scores" on public.score for select to authenticated
-  using ((select private.may_read_scores(unit_id)));
+  using (
+    unit_id in (select private.my_unit_ids('unit_officer'))
+    or unit_id in (select private.my_cluster_unit_ids())
+    or (select private.has_city_role('city_admin'))
+    or (select private.has_city_role('council_member'))
+  );
 create policy "Each stage's scorer writes it" on public.score for insert to authenticated
   with check (private.may_score(unit_id, (select r.year from public.assessment_round r where r.id = round_id), stage));
 create policy "Each stage's scorer changes it" on public.score for update to authenticated
@@ -389,7 +429,12 @@ create policy "Each stage's scorer withdraws it" on public.score for delete to a
   using (private.may_score(unit_id, (select r.year from public.assessment_round r where r.id = round_id), stage));
 
 create policy "Readers of a unit's evidence" on public.evidence for select to authenticated
-  using ((select private.may_read_scores(unit_id)));
+  using (
+    unit_id in (select private.my_unit_ids('unit_officer'))
+    or unit_id in (select private.my_cluster_unit_ids())
+    or (select private.has_city_role('city_admin'))
+    or (select private.has_city_role('council_member'))
+  );
 create policy "Unit officers add their unit's evidence" on public.evidence for insert to authenticated
   with check (unit_id in (select private.my_unit_ids('unit_officer')));
 create policy "Unit officers caption their unit's evidence" on public.evidence for update to authenticated
@@ -405,15 +450,30 @@ grant insert (year, kind, number, signed_on, title, reason) on public.decision t
 create policy "City admins record decisions" on public.decision for insert to authenticated
   with check ((select private.has_city_role('city_admin')));
 
--- Evidence files: private bucket, `{unit_id}/{round_id}/{file}`; the unit's officers write, score readers read.
+-- Evidence files: private bucket, `{unit_id}/{round_id}/{file}`; the unit's officers write while the round is open
+-- (a published round's files stay as they were), the readers of the unit's scores read (20261125001100).
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values ('evidence', 'evidence', false, 10485760,
         array['image/webp', 'image/jpeg', 'image/png', 'application/pdf'])
 on conflict (id) do nothing;
+
+-- Whether the round named by a path's second folder is open, compared as text: a malformed folder name matches
+-- nothing instead of failing a cast.
+create function private.evidence_round_open(p_round text) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$ select exists (select 1 from public.assessment_round r where r.id::text = p_round and r.status = 'open') $$;
+revoke all on function private.evidence_round_open(text) from public;
+grant execute on function private.evidence_round_open(text) to authenticated, service_role;
+
 create policy "Unit officers upload their unit's evidence files" on storage.objects for insert to authenticated
-  with check (bucket_id = 'evidence' and (storage.foldername(name))[1] in (select u::text from private.my_unit_ids('unit_officer') u));
+  with check (bucket_id = 'evidence'
+              and (storage.foldername(name))[1] in (select u::text from private.my_unit_ids('unit_officer') u)
+              and private.evidence_round_open((storage.foldername(name))[2]));
 create policy "Unit officers remove their unit's evidence files" on storage.objects for delete to authenticated
-  using (bucket_id = 'evidence' and (storage.foldername(name))[1] in (select u::text from private.my_unit_ids('unit_officer') u));
+  using (bucket_id = 'evidence'
+         and (storage.foldername(name))[1] in (select u::text from private.my_unit_ids('unit_officer') u)
+         and private.evidence_round_open((storage.foldername(name))[2]));
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Results maintained by triggers: per round and unit, the total of the highest stage present per criterion
@@ -475,6 +535,10 @@ begin
   if v_cluster is null then
     return;
   end if;
+  -- One writer per cluster and round at a time, until commit: two officers scoring at once would otherwise each
+  -- rank from a snapshot without the other's total (and a unit's total could miss a concurrent score of its own).
+  -- Every statement below takes a fresh snapshot (read committed), so it sees what the previous holder committed.
+  perform pg_advisory_xact_lock(hashtextextended('thidua.unit_result:' || p_round::text || ':' || v_cluster::text, 0));
   with eff as (
     select g.code as group_code, c.kind,
            (select s.points from public.score s
@@ -520,6 +584,17 @@ begin
             case when tg_op = 'DELETE' then null else new.points end,
             case when tg_op = 'DELETE' then null else new.reason end,
             (select auth.uid()), nullif(current_setting('thidua.correction', true), '')::uuid);
+  elsif tg_op = 'INSERT' and coalesce(current_setting('thidua.correction', true), '') <> '' then
+    -- A correction that gives the city's score where there was none still changes a published result: its old
+    -- points are those the published result used (the cluster's, else the unit's own).
+    insert into public.score_history (round_id, unit_id, criterion_id, stage, old_points, new_points, reason, changed_by, decision_id)
+    values (new.round_id, new.unit_id, new.criterion_id, new.stage,
+            (select s.points from public.score s
+             where s.round_id = new.round_id and s.unit_id = new.unit_id and s.criterion_id = new.criterion_id
+               and s.stage <> new.stage
+             order by case s.stage when 'city' then 1 when 'cluster' then 2 else 3 end
+             limit 1),
+            new.points, new.reason, (select auth.uid()), current_setting('thidua.correction', true)::uuid);
   end if;
   perform private.recompute_unit_result(row_.round_id, row_.unit_id);
   return null;
@@ -550,7 +625,12 @@ create index score_history_decision_id_idx on public.score_history (decision_id)
 revoke all on public.score_history from anon, authenticated;
 grant select on public.score_history to authenticated;
 create policy "Readers of a unit's scores read their history" on public.score_history for select to authenticated
-  using ((select private.may_read_scores(unit_id)));
+  using (
+    unit_id in (select private.my_unit_ids('unit_officer'))
+    or unit_id in (select private.my_cluster_unit_ids())
+    or (select private.has_city_role('city_admin'))
+    or (select private.has_city_role('council_member'))
+  );
 
 create trigger score_after_write after insert or update or delete on public.score
   for each row execute function private.score_after_write();
@@ -570,6 +650,52 @@ end $$;
 create trigger assessment_round_seed_results after insert on public.assessment_round
   for each row execute function private.assessment_round_seed_results();
 
+-- Members who join or leave a cluster while a round of that year is open join or leave its standings at once (a
+-- unit added after the round opened would otherwise appear only with its first score). Published rounds keep the
+-- results they were published with.
+create function private.cluster_member_results() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  r record;
+begin
+  for r in select ar.id from public.assessment_round ar
+           where ar.status = 'open' and ar.year in (case when tg_op <> 'INSERT' then old.year end,
+                                                    case when tg_op <> 'DELETE' then new.year end)
+  loop
+    if tg_op <> 'INSERT' then
+      perform pg_advisory_xact_lock(hashtextextended('thidua.unit_result:' || r.id::text || ':' || old.cluster_id::text, 0));
+      delete from public.unit_result where round_id = r.id and unit_id = old.unit_id and cluster_id = old.cluster_id;
+      perform private.rerank_cluster(r.id, old.cluster_id);
+    end if;
+    if tg_op <> 'DELETE' then
+      perform private.recompute_unit_result(r.id, new.unit_id);
+    end if;
+  end loop;
+  return null;
+end $$;
+create trigger cluster_member_results after insert or update or delete on public.cluster_member
+  for each row execute function private.cluster_member_results();
+
+-- Published results are frozen for everyone: nothing changes them but a correction (correct_result()). Removing a
+-- cluster, a membership or the round would otherwise take official results with it.
+create function private.unit_result_guard() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if exists (select 1 from public.assessment_round r
+             where r.id = (case when tg_op = 'INSERT' then new.round_id else old.round_id end) and r.status = 'published')
+     and coalesce(current_setting('thidua.correction', true), '') = '' then
+    raise exception 'Kết quả đã công bố: chỉ điều chỉnh được bằng một quyết định mới' using errcode = '42501';
+  end if;
+  return case when tg_op = 'DELETE' then old else new end;
+end $$;
+create trigger unit_result_guard before insert or update or delete on public.unit_result
+  for each row execute function private.unit_result_guard();
+
 revoke all on function private.rerank_cluster(uuid, uuid), private.recompute_unit_result(uuid, uuid) from public;
 
 -- Standings readers: everyone of the cluster (its units' staff, its lead, supervising leaders), city admins and
@@ -587,15 +713,17 @@ create policy "Cluster members, leads, supervisors, the city and the council rea
   );
 
 -- The standings as shown: rank, change since the previous ranking, gap to the next place up, provisional until the
--- round is published (then the decision that made it official).
+-- round is published (then the decision that made it official). The gap is a window over the cluster's rows (totals
+-- have two decimals: the next total up is at least 0.01 above), so RLS on unit_result is applied once per read, not
+-- once more per row; a reader sees all of a cluster's rows in a round or none, so the window sees the whole cluster.
 create view public.standings with (security_invoker = true) as
   select ur.round_id, r.year, r.period, r.status = 'published' as official, r.published_at,
          d.number as decision_number, d.signed_on as decision_signed_on,
          ur.cluster_id, c.name as cluster_name, ur.unit_id, u.name as unit_name,
          ur.total, ur.self_total, ur.group_totals, ur.scored_criteria, ur.rank, ur.previous_rank,
          ur.previous_rank - ur.rank as rank_change,
-         (select min(o.total) from public.unit_result o
-          where o.round_id = ur.round_id and o.cluster_id = ur.cluster_id and o.total > ur.total) - ur.total as gap_to_next,
+         min(ur.total) over (partition by ur.round_id, ur.cluster_id order by ur.total
+                             range between 0.01 following and unbounded following) - ur.total as gap_to_next,
          ur.updated_at
   from public.unit_result ur
   join public.assessment_round r on r.id = ur.round_id
@@ -658,3 +786,6 @@ begin
 end $$;
 revoke all on function public.publish_round(uuid, text, date, text), public.correct_result(uuid, uuid, uuid, numeric, text, date, text) from public, anon;
 grant execute on function public.publish_round(uuid, text, date, text), public.correct_result(uuid, uuid, uuid, numeric, text, date, text) to authenticated;
+
+-- Live standings: Realtime sends changes of unit_result (RLS still decides who receives which rows).
+alter publication supabase_realtime add table public.unit_result;

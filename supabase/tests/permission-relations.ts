@@ -2,7 +2,7 @@
 // update to try. One entry per key of the grid: a table or view of schema public, or one of them with its rows in a
 // given state ("registration (draft)"); the grid test refuses relations missing here.
 import { randomUUID } from 'node:crypto';
-import { GRID_PLAN_YEARS, ownerOf, type Persona, type Scope, type World } from './permission-world';
+import { asSuperuser, GRID_PLAN_YEARS, GRID_SCORING_YEARS, ownerOf, type Persona, type Scope, type World } from './permission-world';
 
 export type Row = Record<string, unknown>;
 export type Key = Record<string, string>;
@@ -241,6 +241,220 @@ function covenantSpec(status: 'draft' | 'open'): RelationSpec {
 	};
 }
 
+// ---- Scoring ----------------------------------------------------------------------------------------------------
+// Rows in a frozen criteria set or a published round cannot be written by anyone, the service role included: the
+// superuser puts them in and takes them out with triggers off (asSuperuser), and nothing else changes.
+
+function columnsOf(row: Row): { names: string; params: string } {
+	const names = Object.keys(row);
+	return { names: names.join(', '), params: names.map((_, i) => `$${i + 1}`).join(', ') };
+}
+
+async function superInsert(world: World, table: string, row: Row): Promise<void> {
+	const { names, params } = columnsOf(row);
+	await asSuperuser(world.db, [[`insert into public.${table} (${names}) values (${params})`, Object.values(row)]]);
+}
+
+async function superDelete(world: World, table: string, key: Key): Promise<void> {
+	const names = Object.keys(key);
+	const where = names.map((n, i) => `${n}::text = $${i + 1}`).join(' and ');
+	await asSuperuser(world.db, [[`delete from public.${table} where ${where}`, Object.values(key)]]);
+}
+
+/** A row that only the superuser can make: inserted with triggers off, removed the same way after the cell. */
+async function frozenFixture(world: World, table: string, row: Row, key: Key): Promise<Fixture> {
+	await superInsert(world, table, row);
+	return { key, base: { table, key }, cleanup: () => superDelete(world, table, key) };
+}
+
+/** The stage a role writes when it may write one: what a published round must refuse even to its rightful scorer. */
+const stageOf = (p: Persona): 'self' | 'cluster' | 'city' => (p.role === 'cluster_lead' ? 'cluster' : p.role === 'city_admin' ? 'city' : 'self');
+
+function criteriaSetSpec(status: 'draft' | 'frozen'): RelationSpec {
+	const row = (year: number): Row => ({ id: randomUUID(), year, title: `Bộ tiêu chí kiểm tra quyền ${uniq()}` });
+	return {
+		existing: async (w) => {
+			if (status === 'draft') return byId('criteria_set', await insert(w, 'criteria_set', row(GRID_SCORING_YEARS.draftFixture)));
+			const r: Row = { ...row(GRID_SCORING_YEARS.frozenFixture), status: 'frozen', frozen_at: new Date().toISOString() };
+			return frozenFixture(w, 'criteria_set', r, { id: r.id as string });
+		},
+		fresh: async (w) => {
+			// A frozen set is never created as such: freezing is a step of a draft.
+			const r = status === 'draft' ? row(GRID_SCORING_YEARS.draftFresh) : { ...row(GRID_SCORING_YEARS.frozenFresh), status: 'frozen' };
+			const key = { id: r.id as string };
+			return { row: r, base: { table: 'criteria_set', key }, cleanup: () => superDelete(w, 'criteria_set', key) };
+		},
+		update: (r) => ({ title: r.title })
+	};
+}
+
+function groupSpec(set: 'frozen' | 'draft'): RelationSpec {
+	const row = (w: World): Row => ({
+		id: randomUUID(),
+		criteria_set_id: set === 'frozen' ? w.scoring.frozenSet : w.scoring.draftSet,
+		code: `g${uniq()}`.slice(0, 12),
+		name: 'Nhóm kiểm tra quyền'
+	});
+	return {
+		existing: async (w) => {
+			const r = row(w);
+			return set === 'frozen' ? frozenFixture(w, 'criterion_group', r, { id: r.id as string }) : byId('criterion_group', await insert(w, 'criterion_group', r));
+		},
+		fresh: async (w) => {
+			const r = row(w);
+			const key = { id: r.id as string };
+			return { row: r, base: { table: 'criterion_group', key }, cleanup: () => superDelete(w, 'criterion_group', key) };
+		},
+		update: (r) => ({ name: r.name })
+	};
+}
+
+function criterionSpec(set: 'frozen' | 'draft'): RelationSpec {
+	const row = (w: World): Row => ({
+		id: randomUUID(),
+		criteria_set_id: set === 'frozen' ? w.scoring.frozenSet : w.scoring.draftSet,
+		group_id: set === 'frozen' ? w.scoring.frozenGroup : w.scoring.draftGroup,
+		code: `c${uniq()}`.slice(0, 12),
+		name: 'Tiêu chí kiểm tra quyền',
+		kind: 'base',
+		max_points: 10
+	});
+	return {
+		existing: async (w) => {
+			const r = row(w);
+			return set === 'frozen' ? frozenFixture(w, 'criterion', r, { id: r.id as string }) : byId('criterion', await insert(w, 'criterion', r));
+		},
+		fresh: async (w) => {
+			const r = row(w);
+			const key = { id: r.id as string };
+			return { row: r, base: { table: 'criterion', key }, cleanup: () => superDelete(w, 'criterion', key) };
+		},
+		update: (r) => ({ name: r.name })
+	};
+}
+
+function decisionRow(kind: 'publish' | 'correction' = 'publish'): Row {
+	return {
+		id: randomUUID(),
+		year: GRID_SCORING_YEARS.frozen,
+		kind,
+		number: `grid-${uniq()}`,
+		signed_on: `${GRID_SCORING_YEARS.frozen}-07-10`,
+		title: 'Quyết định kiểm tra quyền',
+		reason: kind === 'correction' ? 'Lý do kiểm tra quyền' : null
+	};
+}
+
+function roundSpec(status: 'open' | 'published'): RelationSpec {
+	// Rounds of the grid's frozen set (this year's rounds are the seed's: a round is unique per year and period).
+	const row = (w: World, period: 'mid_year' | 'year_end'): Row => ({ id: randomUUID(), year: GRID_SCORING_YEARS.frozen, period, criteria_set_id: w.scoring.frozenSet });
+	return {
+		existing: async (w) => {
+			if (status === 'open') return byId('assessment_round', await insert(w, 'assessment_round', row(w, 'year_end')));
+			const d = decisionRow();
+			const r: Row = { ...row(w, 'year_end'), status: 'published', published_at: new Date().toISOString(), decision_id: d.id };
+			await superInsert(w, 'decision', d);
+			const fixture = await frozenFixture(w, 'assessment_round', r, { id: r.id as string });
+			return { ...fixture, cleanup: async () => (await fixture.cleanup?.(), await superDelete(w, 'decision', { id: d.id as string })) };
+		},
+		fresh: async (w) => {
+			const key = { id: randomUUID() };
+			if (status === 'open') {
+				return { row: { ...row(w, 'mid_year'), ...key }, base: { table: 'assessment_round', key }, cleanup: () => superDelete(w, 'assessment_round', key) };
+			}
+			// Born published, with a real decision: only the policy (a new round is open) stands in the way.
+			const d = await insert(w, 'decision', decisionRow());
+			const r = { ...row(w, 'mid_year'), ...key, status: 'published', published_at: new Date().toISOString(), decision_id: d.id };
+			const cleanup = async () => {
+				await superDelete(w, 'assessment_round', key);
+				await superDelete(w, 'decision', { id: d.id as string });
+			};
+			return { row: r, base: { table: 'assessment_round', key }, cleanup };
+		},
+		update: (r) => ({ period: r.period })
+	};
+}
+
+type ScoreState = 'self' | 'cluster' | 'city' | 'published';
+
+function scoreSpec(state: ScoreState): RelationSpec {
+	const row = (w: World, p: Persona, s: Scope): Row => ({
+		round_id: state === 'published' ? w.scoring.publishedRound : w.scoring.openRound,
+		unit_id: w.unitOf(s),
+		criterion_id: w.scoring.criterion,
+		stage: state === 'published' ? stageOf(p) : state,
+		points: 5,
+		reason: null
+	});
+	const keyOf = (r: Row): Key => ({ round_id: r.round_id as string, unit_id: r.unit_id as string, criterion_id: r.criterion_id as string, stage: r.stage as string });
+	return {
+		existing: async (w, p, s) => {
+			const r = row(w, p, s);
+			if (state === 'published') return frozenFixture(w, 'score', r, keyOf(r));
+			await insert(w, 'score', r);
+			return { key: keyOf(r), base: { table: 'score', key: keyOf(r) } };
+		},
+		fresh: async (w, p, s) => {
+			const r = row(w, p, s);
+			return { row: r, base: { table: 'score', key: keyOf(r) }, cleanup: () => superDelete(w, 'score', keyOf(r)) };
+		},
+		update: (r) => ({ points: r.points })
+	};
+}
+
+function evidenceSpec(state: 'open' | 'published'): RelationSpec {
+	const row = (w: World, s: Scope): Row => ({
+		id: randomUUID(),
+		round_id: state === 'published' ? w.scoring.publishedRound : w.scoring.openRound,
+		unit_id: w.unitOf(s),
+		criterion_id: w.scoring.criterion,
+		kind: 'link',
+		url: `https://example.org/minh-chung/${uniq()}`,
+		caption: 'Minh chứng kiểm tra quyền'
+	});
+	return {
+		existing: async (w, _p, s) => {
+			const r = row(w, s);
+			return state === 'published' ? frozenFixture(w, 'evidence', r, { id: r.id as string }) : byId('evidence', await insert(w, 'evidence', r));
+		},
+		fresh: async (w, _p, s) => {
+			const r = row(w, s);
+			const key = { id: r.id as string };
+			return { row: r, base: { table: 'evidence', key }, cleanup: () => superDelete(w, 'evidence', key) };
+		},
+		update: (r) => ({ caption: r.caption })
+	};
+}
+
+/** A unit's result in this year's open or published round (the base row of the standings view too). */
+function resultSpec(relation: 'unit_result' | 'standings', state: 'open' | 'published'): RelationSpec {
+	const row = (w: World, s: Scope): Row => ({
+		round_id: state === 'published' ? w.scoring.publishedRound : w.scoring.openRound,
+		unit_id: w.unitOf(s),
+		cluster_id: w.clusterOf(s),
+		total: 42,
+		rank: 1
+	});
+	const keyOf = (r: Row): Key => ({ round_id: r.round_id as string, unit_id: r.unit_id as string });
+	return {
+		existing: async (w, _p, s) => {
+			const r = row(w, s);
+			if (state === 'published') return frozenFixture(w, 'unit_result', r, keyOf(r));
+			// The world's units have a result in the open round since they joined their cluster; set it to the fixture.
+			const { error } = await w.service.from('unit_result').upsert(r);
+			if (error) throw new Error(`fixture unit_result: ${error.message}`);
+			return { key: keyOf(r), base: { table: 'unit_result', key: keyOf(r) } };
+		},
+		fresh: async (w, _p, s) => {
+			const r = row(w, s);
+			if (state === 'open') await w.service.from('unit_result').delete().match(keyOf(r));
+			const { cluster_id: _c, rank: _r, ...viewRow } = r;
+			return { row: relation === 'standings' ? viewRow : r, base: { table: 'unit_result', key: keyOf(r) }, cleanup: () => superDelete(w, 'unit_result', keyOf(r)) };
+		},
+		update: (r) => ({ total: r.total })
+	};
+}
+
 export const relationSpecs: Record<string, RelationSpec> = {
 	unit: {
 		existing: async (w) => byId('unit', { id: await throwawayUnit(w) }),
@@ -458,5 +672,53 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			return { row, base: { table: 'calendar_token', key: { user_id: row.user_id } } };
 		},
 		update: (r) => ({ created_at: r.created_at })
-	}
+	},
+	criteria_set: criteriaSetSpec('frozen'),
+	'criteria_set (draft)': criteriaSetSpec('draft'),
+	criterion_group: groupSpec('frozen'),
+	'criterion_group (draft set)': groupSpec('draft'),
+	criterion: criterionSpec('frozen'),
+	'criterion (draft set)': criterionSpec('draft'),
+	decision: {
+		existing: async (w) => byId('decision', await insert(w, 'decision', decisionRow())),
+		fresh: async () => {
+			// The id is the server's (not granted); a decision's number is unique in its year.
+			const { id: _id, ...row } = decisionRow();
+			return { row, base: { table: 'decision', key: { year: String(row.year), number: row.number as string } } };
+		},
+		update: (r) => ({ title: r.title })
+	},
+	assessment_round: roundSpec('open'),
+	'assessment_round (published)': roundSpec('published'),
+	score: scoreSpec('self'),
+	'score (cluster stage)': scoreSpec('cluster'),
+	'score (city stage)': scoreSpec('city'),
+	'score (published round)': scoreSpec('published'),
+	evidence: evidenceSpec('open'),
+	'evidence (published round)': evidenceSpec('published'),
+	score_history: {
+		// A change of the scope's unit's cluster score in the open round (history rows are written by the trigger only).
+		existing: async (w, _p, s) => {
+			const row = await insert(w, 'score_history', {
+				round_id: w.scoring.openRound,
+				unit_id: w.unitOf(s),
+				criterion_id: w.scoring.criterion,
+				stage: 'cluster',
+				old_points: 5,
+				new_points: 6,
+				reason: 'Lịch sử kiểm tra quyền'
+			});
+			return byId('score_history', { id: String(row.id) });
+		},
+		fresh: async (w, _p, s) => {
+			const reason = `Không được ghi ${uniq()}`;
+			const row = { round_id: w.scoring.openRound, unit_id: w.unitOf(s), criterion_id: w.scoring.criterion, stage: 'cluster', old_points: 5, new_points: 6, reason };
+			return { row, base: { table: 'score_history', key: { reason } } };
+		},
+		update: (r) => ({ reason: r.reason })
+	},
+	unit_result: resultSpec('unit_result', 'open'),
+	'unit_result (published round)': resultSpec('unit_result', 'published'),
+	standings: resultSpec('standings', 'open'),
+	'standings (published round)': resultSpec('standings', 'published')
 };

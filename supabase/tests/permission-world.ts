@@ -1,10 +1,14 @@
 // The people and places the permission grid is checked against, all created fresh for the run by the service role
 // (the seeded demo data stays as the end-to-end tests need it): three units, U1 and U2 in cluster C1 and U3 in C2,
 // for this year; one signed-in person per role (home unit U1; the cluster lead leads C1 from U1, the city leader
-// supervises C1); other people in U1, U2 and U3; plans, milestones and a title catalogue for the yearly cycle.
-// Nothing here decides an outcome; the database does. teardownWorld() removes what the run created.
+// supervises C1); other people in U1, U2 and U3; plans, milestones and a title catalogue for the yearly cycle; for
+// scoring, a frozen and a draft criteria set of the grid's own years (the rows of this year's rounds are the world
+// units' rows in the seeded open year-end round and the seeded published mid-year round: rounds are unique per year
+// and period, and this year's are the seed's). Nothing here decides an outcome; the database does. teardownWorld()
+// removes what the run created.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
 import { anonClient, DEMO_PASSWORD, serviceClient } from './helpers';
 
 export const roles = ['anon', 'reporter', 'unit_officer', 'cluster_lead', 'city_leader', 'city_admin', 'council_member'] as const;
@@ -17,6 +21,28 @@ export type Operation = (typeof operations)[number];
 /** Plan years the grid owns (plans are unique per year): far from any real plan year, before last year. */
 export const GRID_PLAN_YEARS = { published: 2001, draft: 2002, fixture: 2003, fresh: 2004 } as const;
 
+/** Criteria-set years the grid owns (one set per year): the world's sets, and one year per fixture state. */
+export const GRID_SCORING_YEARS = {
+	frozen: 2011,
+	draft: 2012,
+	draftFixture: 2013,
+	draftFresh: 2014,
+	frozenFixture: 2015,
+	frozenFresh: 2016
+} as const;
+
+export interface ScoringWorld {
+	/** This year's rounds (the seed's): year-end open, mid-year published; and a base criterion of their set. */
+	openRound: string;
+	publishedRound: string;
+	criterion: string;
+	/** The grid's frozen set (with a round-less group and criterion) and draft set (with a group). */
+	frozenSet: string;
+	frozenGroup: string;
+	draftSet: string;
+	draftGroup: string;
+}
+
 export interface Persona {
 	role: Role;
 	userId: string | null;
@@ -25,6 +51,9 @@ export interface Persona {
 
 export interface World {
 	service: SupabaseClient;
+	/** The database's superuser, for rows no client may write any more (frozen criteria, published rounds). */
+	db: pg.Client;
+	scoring: ScoringWorld;
 	year: number;
 	U1: string;
 	U2: string;
@@ -95,6 +124,69 @@ export async function createCluster(service: SupabaseClient, year: number, name:
 	return id;
 }
 
+/**
+ * Runs statements as the superuser with triggers and foreign-key actions off (session_replication_role = replica):
+ * how fixtures put rows into a frozen criteria set or a published round, and take them out again, without touching
+ * anything else. One transaction.
+ */
+export async function asSuperuser(db: pg.Client, statements: [string, unknown[]?][]): Promise<void> {
+	await db.query('begin');
+	try {
+		await db.query('set local session_replication_role = replica');
+		for (const [text, values] of statements) await db.query(text, values ?? []);
+		await db.query('commit');
+	} catch (error) {
+		await db.query('rollback');
+		throw error;
+	}
+}
+
+/** Removes the scoring rows of the grid's criteria-set years, children first (also a previous run's leftovers). */
+async function purgeGridScoringYears(db: pg.Client): Promise<void> {
+	const years = Object.values(GRID_SCORING_YEARS);
+	await asSuperuser(db, [
+		['delete from public.score_history where round_id in (select id from public.assessment_round where year = any($1))', [years]],
+		['delete from public.evidence where round_id in (select id from public.assessment_round where year = any($1))', [years]],
+		['delete from public.score where round_id in (select id from public.assessment_round where year = any($1))', [years]],
+		['delete from public.unit_result where round_id in (select id from public.assessment_round where year = any($1))', [years]],
+		['delete from public.assessment_round where year = any($1)', [years]],
+		['delete from public.decision where year = any($1)', [years]],
+		['delete from public.criterion where criteria_set_id in (select id from public.criteria_set where year = any($1))', [years]],
+		['delete from public.criterion_group where criteria_set_id in (select id from public.criteria_set where year = any($1))', [years]],
+		['delete from public.criteria_set where year = any($1)', [years]]
+	]);
+}
+
+async function buildScoring(service: SupabaseClient, db: pg.Client, year: number): Promise<ScoringWorld> {
+	await purgeGridScoringYears(db);
+	const rounds = (await must(
+		service.from('assessment_round').select('id, period, status, criteria_set_id').eq('year', year),
+		"this year's rounds (seed)"
+	)) as { id: string; period: string; status: string; criteria_set_id: string }[];
+	const open = rounds.find((r) => r.status === 'open');
+	const published = rounds.find((r) => r.status === 'published');
+	if (!open || !published) throw new Error("the seed should have this year's rounds: one open, one published");
+	const criterion = (await must(
+		service.from('criterion').select('id').eq('criteria_set_id', open.criteria_set_id).eq('kind', 'base').order('position').limit(1).single(),
+		'a base criterion of this year (seed)'
+	)) as { id: string };
+
+	const set = async (y: number) =>
+		((await must(service.from('criteria_set').insert({ year: y, title: `Bộ tiêu chí thử quyền ${y}` }).select('id').single(), `criteria set ${y}`)) as { id: string }).id;
+	const group = async (setId: string) =>
+		((await must(service.from('criterion_group').insert({ criteria_set_id: setId, code: 'G', name: 'Nhóm thử quyền' }).select('id').single(), 'group')) as { id: string }).id;
+	const frozenSet = await set(GRID_SCORING_YEARS.frozen);
+	const frozenGroup = await group(frozenSet);
+	await must(
+		service.from('criterion').insert({ criteria_set_id: frozenSet, group_id: frozenGroup, code: 'G1', name: 'Tiêu chí thử quyền', max_points: 10 }),
+		'criterion'
+	);
+	await must(service.from('criteria_set').update({ status: 'frozen' }).eq('id', frozenSet), 'freeze');
+	const draftSet = await set(GRID_SCORING_YEARS.draft);
+	const draftGroup = await group(draftSet);
+	return { openRound: open.id, publishedRound: published.id, criterion: criterion.id, frozenSet, frozenGroup, draftSet, draftGroup };
+}
+
 async function createPlan(service: SupabaseClient, year: number, status: 'draft' | 'published'): Promise<string> {
 	// A previous run against the same long-lived stack may have left one behind.
 	await service.from('plan').delete().eq('year', year).like('title', 'Kế hoạch thử quyền%');
@@ -112,6 +204,8 @@ async function createPlan(service: SupabaseClient, year: number, status: 'draft'
 export async function buildWorld(): Promise<World> {
 	const service = serviceClient();
 	const year = hanoiYear();
+	const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
+	await db.connect();
 	const people: string[] = [];
 	const person = async (label: string) => {
 		const id = await createPerson(service, label);
@@ -185,8 +279,12 @@ export async function buildWorld(): Promise<World> {
 		'title'
 	);
 
+	const scoring = await buildScoring(service, db, year);
+
 	return {
 		service,
+		db,
+		scoring,
 		year,
 		U1,
 		U2,
@@ -217,6 +315,20 @@ export async function teardownWorld(world: World): Promise<void> {
 		const { error } = await p;
 		if (error) failures.push(`${what}: ${error.message}`);
 	};
+	// Scores, evidence, history and results of the world's units (the fixtures' leftovers in this year's rounds,
+	// the published one included), then the grid's criteria-set years.
+	const scored = [...units, ...world.throwawayUnits];
+	try {
+		await asSuperuser(world.db, [
+			['delete from public.score_history where unit_id = any($1)', [scored]],
+			['delete from public.evidence where unit_id = any($1)', [scored]],
+			['delete from public.score where unit_id = any($1)', [scored]],
+			['delete from public.unit_result where unit_id = any($1)', [scored]]
+		]);
+		await purgeGridScoringYears(world.db);
+	} catch (error) {
+		failures.push(`scoring rows: ${error instanceof Error ? error.message : String(error)}`);
+	}
 	await run('stories', s.from('story').delete().in('unit_id', units));
 	await run('registrations', s.from('registration').delete().in('unit_id', units));
 	await run('reports', s.from('milestone_report').delete().in('unit_id', units));
@@ -232,6 +344,7 @@ export async function teardownWorld(world: World): Promise<void> {
 		await run('throwaway units', s.from('unit').delete().in('id', world.throwawayUnits.slice(i, i + 100)));
 	}
 	for (const id of world.people) await run(`user ${id}`, s.auth.admin.deleteUser(id));
+	await world.db.end();
 	if (failures.length > 0) throw new Error(`teardown left rows behind:\n${failures.join('\n')}`);
 }
 
