@@ -65,7 +65,8 @@ begin
       if old.status = 'frozen' then
         raise exception 'Bộ tiêu chí đã khóa, không sửa được' using errcode = '42501';
       end if;
-      if new.status = 'frozen' then
+      -- Stamped for people; privileged writers (seed, maintenance) keep the date they give.
+      if new.status = 'frozen' and (select auth.uid()) is not null then
         new.frozen_at := now();
         new.frozen_by := (select auth.uid());
       end if;
