@@ -35,8 +35,9 @@ function readVitest(name: string, file: string, exitCode: number): SuiteResult {
 		numTodoTests: number;
 		numFailedTestSuites: number;
 	};
-	// A suite that fails to load has no failed tests but must still count as a failure.
-	const failed = r.numFailedTests + (r.numFailedTests === 0 && exitCode !== 0 ? Math.max(1, r.numFailedTestSuites) : 0);
+	// A suite that fails to load (or in beforeAll) has no failed tests but must still count as a failure — even when
+	// vitest's exit code says 0, as it did once here for a file whose beforeAll threw.
+	const failed = r.numFailedTests + (r.numFailedTests === 0 ? Math.max(exitCode !== 0 ? 1 : 0, r.numFailedTestSuites) : 0);
 	return { name, passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests, exitCode };
 }
 

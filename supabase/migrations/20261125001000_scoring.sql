@@ -65,10 +65,14 @@ begin
       if old.status = 'frozen' then
         raise exception 'Bộ tiêu chí đã khóa, không sửa được' using errcode = '42501';
       end if;
-      -- Stamped for people; privileged writers (seed, maintenance) keep the date they give.
-      if new.status = 'frozen' and (select auth.uid()) is not null then
-        new.frozen_at := now();
-        new.frozen_by := (select auth.uid());
+      -- Stamped for people; privileged writers (seed, maintenance) may give the date (else now).
+      if new.status = 'frozen' then
+        if (select auth.uid()) is not null then
+          new.frozen_at := now();
+          new.frozen_by := (select auth.uid());
+        else
+          new.frozen_at := coalesce(new.frozen_at, now());
+        end if;
       end if;
       new.updated_at := now();
       return new;
