@@ -4,31 +4,11 @@
 // it needs a connection.
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
+import { signIn, waitForServiceWorker } from './helpers/device';
+import { hanoiYear } from './helpers/journey';
 
-const PASSWORD = 'ThiDua@2026';
 const OFFICER = 'canbo.badinh@thidua.test';
-const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
-
-async function signIn(page: Page, email: string): Promise<void> {
-	await page.goto('/login');
-	await page.locator('#email').fill(email);
-	await page.locator('#password').fill(PASSWORD);
-	await page.getByTestId('login-submit').click();
-	await page.waitForURL(/\/app\/?$/);
-	await expect(page.getByTestId('home-roles')).toBeVisible();
-}
-
-/** Wait until the service worker is active and controls this page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		const reg = await navigator.serviceWorker.ready;
-		if (reg.active?.state !== 'activated') {
-			await new Promise<void>((resolve) => reg.active?.addEventListener('statechange', () => resolve()));
-		}
-	});
-	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
+const YEAR = hanoiYear();
 
 /** Opens the page with no address, whatever an earlier run left behind. */
 async function openWithoutAddress(page: Page): Promise<void> {

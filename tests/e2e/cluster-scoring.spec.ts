@@ -7,11 +7,9 @@
 // publication with its decision, a correction by a new decision and the decisions listed. Everything written is
 // removed at the end: Đông Anh's cluster scores are withdrawn, the 2023 round is deleted as the database owner.
 // Screenshots at 1024×768, 768×1024 and 390×844.
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
+import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
-import WebSocket from 'ws';
-import { signIn } from './helpers/device';
+import { hanoiYear, serviceClient, shoot as shootAt, signedInPage as signedIn } from './helpers/journey';
 
 const LEAD = 'cumtruong.cum1@thidua.test';
 const LEADER = 'lanhdao@thidua.test';
@@ -27,37 +25,13 @@ const OLD_YEAR = 2023;
 const OLD_SET = 'e2e0c1a5-0000-4000-8000-000000002023';
 const OLD_ROUND = 'e2e0c1a5-0000-4000-8000-0000000020e1';
 
-const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+const year = hanoiYear();
 const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 const vi = (n: number) => String(n).replace('.', ',');
 
-function serviceClient() {
-	const url = process.env.SUPABASE_URL;
-	const key = process.env.SUPABASE_SERVICE_ROLE_KEY;
-	if (!url || !key) throw new Error('SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are set by tests/run-all.ts');
-	return createClient(url, key, {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
-	});
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: TABLET });
-	const page = await context.newPage();
-	await signIn(page, email);
-	return page;
-}
-
-/** The page at the three sizes people use (tablet landscape and portrait, phone), full page. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	const before = page.viewportSize();
-	for (const [label, size] of SIZES) {
-		await page.setViewportSize(size);
-		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-		await page.screenshot({ path: testInfo.outputPath(`${name}-${label}.png`), fullPage: true });
-	}
-	if (before) await page.setViewportSize(before);
-}
+const signedInPage = (browser: Parameters<typeof signedIn>[0], email: string) => signedIn(browser, email, TABLET);
+/** Tablet landscape and portrait, and a phone. */
+const shoot = (page: Page, testInfo: Parameters<typeof shootAt>[1], name: string) => shootAt(page, testInfo, name, SIZES);
 
 const cell = (page: Page, unit: string, code: string) =>
 	page.locator(`[data-testid=grid-cell][data-unit="${unit}"][data-criterion="${code}"]`);

@@ -2,52 +2,10 @@
 // finds it on the capture form (the list kept on the phone) and on the movements page, tags a story with it, and the
 // tag reaches the server once the phone is back online; the unit officer sees the story on the movement's page and
 // on the review card. Screenshots of the list, a movement page and the capture form at phone and desktop widths.
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
-import { fillStoryForm, PASSWORD, signIn, waitForServiceWorker } from './helpers/device';
+import { expect, test } from '@playwright/test';
+import { fillStoryForm, waitForServiceWorker } from './helpers/device';
+import { apiAs, expectSuccess, hanoiYear, shoot, signedInPage } from './helpers/journey';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-
-async function apiAs(email: string) {
-	const client = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_ANON_KEY!, {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
-	});
-	const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
-	if (error) throw error;
-	return client;
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, email);
-	return page;
-}
-
-/** Waits for the success notice, then closes it so the next step's notice is the one checked. */
-async function expectSuccess(page: Page, text: string): Promise<void> {
-	const notice = page.getByTestId('notices-status').locator('.notice', { hasText: text });
-	await expect(notice).toBeVisible();
-	await notice.getByRole('button').click();
-	await expect(page.getByTestId('notices-errors')).toBeEmpty();
-}
-
-/** The page at phone width, then at desktop width (full page), for a person to look at. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	const before = page.viewportSize();
-	for (const [label, size] of [['390', PHONE], ['1280', DESKTOP]] as const) {
-		await page.setViewportSize(size);
-		await page.screenshot({ path: testInfo.outputPath(`${name}-${label}.png`), fullPage: true });
-	}
-	if (before) await page.setViewportSize(before);
-}
-
-function hanoiYear(): number {
-	return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
-}
 
 test('a movement launched by the city tags a story captured offline, which its unit officer then finds on the movement page', async ({
 	browser

@@ -6,57 +6,17 @@
 // offline from the last answer with writes disabled. Phường Ba Đình must end with no registration: the yearly-cycle
 // spec starts from that. Screenshots at phone and desktop widths of the plans list, a plan, the officer's form and
 // the reviewer's list.
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
+import { expect, test } from '@playwright/test';
 import { signIn, waitForServiceWorker } from './helpers/device';
+import { expectSuccess, hanoiYear, serviceClient, shoot, signedInPage } from './helpers/journey';
 
 const ADMIN = 'thanhpho@thidua.test';
 const OFFICER = 'canbo.donganh@thidua.test';
 const LEAD = 'cumtruong.cum1@thidua.test';
 const BA_DINH = '11111111-1111-4111-8111-000000000001';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 
-const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+const year = hanoiYear();
 const next = year + 1;
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, email);
-	return page;
-}
-
-/** Waits for the success notice, then closes it so the next step's notice is the one checked. */
-async function expectSuccess(page: Page, text: string | RegExp): Promise<void> {
-	const notice = page.getByTestId('notices-status').locator('.notice', { hasText: text });
-	await expect(notice).toBeVisible();
-	await notice.getByRole('button').click();
-	await expect(page.getByTestId('notices-errors')).toBeEmpty();
-}
-
-/** The page at phone width, then at desktop width (full page), for a person to look at. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	const before = page.viewportSize();
-	for (const [label, size] of [['390', PHONE], ['1280', DESKTOP]] as const) {
-		await page.setViewportSize(size);
-		// Let the new width lay out and paint before a full-page capture (else parts of the old layout show).
-		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-		await page.screenshot({ path: testInfo.outputPath(`${name}-${label}.png`), fullPage: true });
-	}
-	if (before) await page.setViewportSize(before);
-}
-
-function serviceClient() {
-	const url = process.env.SUPABASE_URL;
-	const key = process.env.SUPABASE_SERVICE_ROLE_KEY;
-	if (!url || !key) throw new Error('SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are set by tests/run-all.ts');
-	return createClient(url, key, {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
-	});
-}
 
 test('the city admin copies this year’s plan to next year, moves a deadline and publishes it; units then see it', async ({
 	browser

@@ -5,57 +5,18 @@
 // and a photo whose GPS-tagged original is re-encoded without EXIF; the scores, evidence and the file reach the
 // server. The published mid-year round is read-only. Screenshots at phone and desktop widths. Ba Đình's year-end
 // self-assessment is removed again at the end: the seed leaves it undone for the whole scoring journey.
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { expect, test } from '@playwright/test';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import WebSocket from 'ws';
-import { PASSWORD, signIn } from './helpers/device';
+import { apiAs, expectSuccess, hanoiYear, shoot, signedInPage } from './helpers/journey';
 
 const ADMIN = 'thanhpho@thidua.test';
 const OFFICER = 'canbo.badinh@thidua.test';
 const BA_DINH = '11111111-1111-4111-8111-000000000001';
 const HOA_STORY = '5eed0000-0000-4000-8000-000000000001';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
-
-async function apiAs(email: string): Promise<SupabaseClient> {
-	const client = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_ANON_KEY!, {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
-	});
-	const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
-	if (error) throw error;
-	return client;
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: PHONE });
-	const page = await context.newPage();
-	await signIn(page, email);
-	return page;
-}
-
-/** Waits for the success notice, then closes it so the next step's notice is the one checked. */
-async function expectSuccess(page: Page, text: string | RegExp): Promise<void> {
-	const notice = page.getByTestId('notices-status').locator('.notice', { hasText: text });
-	await expect(notice).toBeVisible();
-	await notice.getByRole('button').click();
-	await expect(page.getByTestId('notices-errors')).toBeEmpty();
-}
-
-/** The page at phone width, then at desktop width (full page), for a person to look at. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-	const before = page.viewportSize();
-	for (const [label, size] of [['390', PHONE], ['1280', DESKTOP]] as const) {
-		await page.setViewportSize(size);
-		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-		await page.screenshot({ path: testInfo.outputPath(`${name}-${label}.png`), fullPage: true });
-	}
-	if (before) await page.setViewportSize(before);
-}
+const year = hanoiYear();
 
 async function yearEndRoundId(client: SupabaseClient): Promise<string> {
 	const { data, error } = await client.from('assessment_round').select('id').eq('year', year).eq('period', 'year_end').single();

@@ -6,31 +6,19 @@
 // no other route's JavaScript and the standings pages stay within the P2 budget. The lead's score is withdrawn at
 // the end: the year-end round stays as the seed left it (open, never published).
 import { expect, test, type Page } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
-import WebSocket from 'ws';
-import { PASSWORD, signIn, waitForServiceWorker } from './helpers/device';
+import { signIn, waitForServiceWorker } from './helpers/device';
+import { apiAs, hanoiYear } from './helpers/journey';
 import { chunksContaining, gzipKiB, loadBuildGraph, routeFiles } from './helpers/js-budget';
 
 const OFFICER = 'canbo.ngocha@thidua.test';
 const LEAD = 'cumtruong.cum1@thidua.test';
 const CLUSTER_1 = '22222222-2222-4222-8222-000000000001';
 const DONG_ANH = '11111111-1111-4111-8111-000000000002';
-const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+const year = hanoiYear();
 const points = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-async function apiAs(email: string | null): Promise<SupabaseClient> {
-	const client = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_ANON_KEY!, {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
-	});
-	if (email) {
-		const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
-		if (error) throw error;
-	}
-	return client;
-}
 
 async function roundId(client: SupabaseClient, period: 'mid_year' | 'year_end'): Promise<string> {
 	const { data, error } = await client.from('assessment_round').select('id').eq('year', year).eq('period', period).single();

@@ -4,12 +4,13 @@
 // reload. The lists open offline from the last snapshot. Seed: Cụm 1 = Ba Đình, Đông Anh, Ngọc Hà (signed).
 import { expect, test } from '@playwright/test';
 import { signIn, waitForServiceWorker } from './helpers/device';
+import { hanoiYear } from './helpers/journey';
 
 const OFFICER = 'canbo.badinh@thidua.test';
 const LEAD = 'cumtruong.cum1@thidua.test';
 
 /** The plan year the seed used: this year in Hanoi (the seed runs on the same day as the test). */
-const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+const year = hanoiYear();
 
 test('an officer registers and signs the covenant; the cluster lead sees the one unit missing turn late at local midnight', async ({
 	browser

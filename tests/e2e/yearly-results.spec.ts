@@ -4,24 +4,17 @@
 // admin then publishes the round with its decision, and the public standings page shows the official result.
 // This journey PUBLISHES the seeded year-end round, which freezes it: it must run after every other spec (Playwright
 // runs files in name order with one worker; "yearly-results" sorts last).
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers/device';
+import { expect, test, type Page } from '@playwright/test';
+import { DESKTOP, hanoiYear, signedInPage } from './helpers/journey';
 
 const OFFICER_NGOC_HA = 'canbo.ngocha@thidua.test';
 const LEAD = 'cumtruong.cum1@thidua.test';
 const ADMIN = 'thanhpho@thidua.test';
-const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+const year = hanoiYear();
 const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
 	new Date()
 );
 const DECISION = `E2E-${Date.now() % 100000}/QĐ-MTTQ-BTT`;
-
-async function signedInPage(browser: Browser, email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-	const context = await browser.newContext({ viewport });
-	const page = await context.newPage();
-	await signIn(page, email);
-	return page;
-}
 
 const standingsRow = (page: Page, unit: string) => page.locator(`[data-testid="standings-row"][data-unit="${unit}"]`);
 const gridCell = (page: Page, unit: string, code: string) =>
@@ -31,7 +24,7 @@ test('the cluster lead scores in the grid, a member unit sees the standings move
 	browser
 }) => {
 	// 1. Ngọc Hà's officer opens the provisional year-end standings of Cụm 1 and leaves the page open.
-	const watcher = await signedInPage(browser, OFFICER_NGOC_HA);
+	const watcher = await signedInPage(browser, OFFICER_NGOC_HA, DESKTOP);
 	await watcher.getByTestId('nav-standings').click();
 	await expect(watcher.getByTestId('standings-status')).toHaveAttribute('data-official', 'no');
 	await expect(standingsRow(watcher, 'Xã Đông Anh')).toBeVisible();
@@ -66,7 +59,7 @@ test('the cluster lead scores in the grid, a member unit sees the standings move
 	await watcher.context().close();
 
 	// 4. The city admin publishes the year-end round with its decision (confirmed as irreversible).
-	const admin = await signedInPage(browser, ADMIN);
+	const admin = await signedInPage(browser, ADMIN, DESKTOP);
 	await admin.goto('/app/scoring/city');
 	await expect(admin.getByTestId('city-round').locator('option:checked')).toHaveText(`Tổng kết năm ${year} (đang chấm)`);
 	await admin.getByTestId('city-publish-number').fill(DECISION);
