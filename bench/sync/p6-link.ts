@@ -86,9 +86,23 @@ function readQueue(page: Page): Promise<{ outbox: number; photos: number; bytes:
 function uploadFromPage(page: Page, o: { apiUrl: string; anonKey: string; lanes: number }): Promise<number> {
 	return page.evaluate(
 		async ({ apiUrl, anonKey, lanes, unitId }) => {
-			const key = Object.keys(localStorage).find((k) => /^sb-.*-auth-token$/.test(k));
-			const token = key ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { access_token?: string }).access_token : undefined;
-			if (!token) throw new Error('no signed-in session in localStorage');
+			// supabase-js keeps the session in the app's durable store (src/lib/remote/durable-storage.ts).
+			const session = await new Promise<string | undefined>((resolve, reject) => {
+				const req = indexedDB.open('thidua-keyval');
+				req.onerror = () => reject(req.error);
+				req.onsuccess = () => {
+					const kv = req.result.transaction('kv', 'readonly').objectStore('kv');
+					const keys = kv.getAllKeys();
+					keys.onsuccess = () => {
+						const key = keys.result.map(String).find((k) => /^sb-.*-auth-token$/.test(k));
+						if (!key) return resolve(undefined);
+						const get = kv.get(key);
+						get.onsuccess = () => resolve(get.result as string);
+					};
+				};
+			});
+			const token = session ? (JSON.parse(session) as { access_token?: string }).access_token : undefined;
+			if (!token) throw new Error('no signed-in session on the device');
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const req = indexedDB.open('thidua');
 				req.onsuccess = () => resolve(req.result);

@@ -214,6 +214,46 @@ test('stories captured offline across browser kills, reloads and network faults 
 	}
 });
 
+// Chromium writes localStorage to disk seconds after a change, so a phone that kills the browser right after sign-in
+// used to come back signed out: offline it showed the sign-in page instead of the waiting stories. The session and
+// the cached identity now live in IndexedDB, committed before the app goes on.
+test('a browser killed seconds after sign-in comes back signed in, offline with its story and online to send it', async ({
+	baseURL
+}, testInfo) => {
+	const since = new Date(Date.now() - 2_000);
+	const prefix = runPrefix('R3 early kill');
+	const [story] = storiesFor(prefix, 1, 3_000) as [StoryToCapture];
+	const profile = mkdtempSync(join(tmpdir(), 'thidua-early-kill-'));
+	let device = await launchDevice({ profile, testInfo, baseURL: baseURL! });
+	try {
+		await signIn(device.page);
+		await waitForServiceWorker(device.page);
+		await device.context.setOffline(true);
+		await captureStory(device.page, story);
+		await killDevice(device.context, profile);
+
+		device = await launchDevice({ profile, testInfo, baseURL: baseURL!, offline: true });
+		await device.page.goto('/app/stories');
+		await expect.poll(() => listedStories(device.page, prefix).then((l) => l.length)).toBe(1);
+		expect(device.page.url()).not.toContain('/login');
+		await device.context.close();
+
+		device = await launchDevice({ profile, testInfo, baseURL: baseURL! });
+		await device.page.goto('/app/stories');
+		await expect.poll(() => listedStories(device.page, prefix).then((l) => l.length)).toBe(1);
+		await sendUntilEmpty(device.page);
+		// The badge may read 0 before it has counted the outbox: the story's own state is what proves it went out.
+		await expect
+			.poll(() => listedStories(device.page, prefix), { timeout: 60_000 })
+			.toEqual([{ title: story.title, state: 'sent' }]);
+		expect(device.page.url()).not.toContain('/login');
+		expectServerHolds(await auditServer({ titlePrefix: prefix, authorEmail: REPORTER, since }), [story]);
+	} finally {
+		await device.context.close().catch(() => undefined);
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
+
 /** Sign in in a fresh incognito-like context and let the service worker take over. */
 async function signInWithWorker(page: Page): Promise<void> {
 	await signIn(page);

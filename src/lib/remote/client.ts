@@ -2,6 +2,7 @@
 // Node code uses `createSupabase` (re-exported from create-client.ts) and passes its own realtime transport.
 import { env } from '$env/dynamic/public';
 import { createSupabase, type AppSupabaseClient } from './create-client';
+import { durableStorage } from './durable-storage';
 
 export { createSupabase, type AppSupabaseClient };
 
@@ -13,7 +14,8 @@ export function getSupabase(): AppSupabaseClient {
 		const url = env.PUBLIC_SUPABASE_URL;
 		const key = env.PUBLIC_SUPABASE_ANON_KEY;
 		if (!url || !key) throw new Error('PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY must be set');
-		browserClient = createSupabase(url, key);
+		// The session lives in IndexedDB so a browser killed right after sign-in or a token refresh keeps it.
+		browserClient = createSupabase(url, key, { auth: { storage: durableStorage } });
 	}
 	return browserClient;
 }

@@ -47,7 +47,7 @@ class Session {
 	}
 
 	async #restore(): Promise<void> {
-		const cached = readIdentity();
+		const cached = await readIdentity();
 		if (cached) {
 			this.#user = cached.user;
 			this.#memberships = cached.memberships;
@@ -97,11 +97,11 @@ class Session {
 			// Roles unreachable right now: keep the ones we had, marked as cached.
 			this.#isFromCache = true;
 		}
-		writeIdentity({ user, memberships: this.#memberships, savedAt: new Date().toISOString() });
+		await writeIdentity({ user, memberships: this.#memberships, savedAt: new Date().toISOString() });
 	}
 
 	#forget(): void {
-		clearIdentity();
+		void clearIdentity();
 		this.#user = null;
 		this.#memberships = [];
 		this.#isFromCache = false;
