@@ -425,3 +425,72 @@ select s.round_id, s.unit_id, s.criterion_id, 'cluster',
        s.scored_at + interval '3 days'
 from public.score s join public.criterion c on c.id = s.criterion_id
 where s.round_id = md5('round:year_end')::uuid and s.stage = 'self' and s.unit_id = md5('unit:phuong-ngoc-ha')::uuid;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Award nominations. The award forms of the catalogue in force (Luật Thi đua, khen thưởng 2022; Nghị định 98/2023),
+-- who proposes each, the occasions it is given on and the documents its dossier needs for each (ad hoc awards follow
+-- the shortened procedure: the unit's memo and the summary of the achievement).
+insert into public.award_form (id, catalogue_version_id, code, name, name_en, applies_to, proposers, conferred_by, requirements, position)
+select md5('award:' || code)::uuid, md5('catalogue:2024')::uuid, code, name, name_en, applies_to, proposers, conferred_by, requirements::jsonb, pos
+from (values
+  ('kncc_dai_doan_ket', 'Kỷ niệm chương "Vì sự nghiệp Đại đoàn kết dân tộc"', 'Medal "For the cause of great national unity"',
+   array['individual'], array['unit'], 'Ủy ban Trung ương MTTQ Việt Nam',
+   '{"kncc": ["to_trinh", "ban_khai"]}', 1),
+  ('bang_khen_tw_mttq', 'Bằng khen của Ủy ban Trung ương MTTQ Việt Nam', 'Certificate of Merit of the VFF Central Committee',
+   array['individual', 'collective'], array['unit'], 'Ủy ban Trung ương MTTQ Việt Nam',
+   '{"year_end": ["to_trinh", "bao_cao_thanh_tich", "bien_ban_xet"], "ad_hoc": ["to_trinh", "bao_cao_thanh_tich"]}', 2),
+  ('bang_khen_ubnd_tp', 'Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội', 'Certificate of Merit of the Chairman of the Hanoi People''s Committee',
+   array['individual', 'collective'], array['unit'], 'Chủ tịch Ủy ban nhân dân thành phố Hà Nội',
+   '{"year_end": ["to_trinh", "bao_cao_thanh_tich", "bien_ban_xet"], "ad_hoc": ["to_trinh", "bao_cao_thanh_tich"]}', 3),
+  ('co_thi_dua_tw_mttq', 'Cờ thi đua của Ủy ban Trung ương MTTQ Việt Nam', 'Emulation Flag of the VFF Central Committee',
+   array['collective'], array['cluster'], 'Ủy ban Trung ương MTTQ Việt Nam',
+   '{"year_end": ["to_trinh", "bao_cao_thanh_tich", "bien_ban_xet"]}', 4),
+  ('giay_khen_btt_mttq_tp', 'Giấy khen của Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Hà Nội', 'Certificate of Commendation of the Standing Board of the Hanoi VFF Committee',
+   array['individual', 'collective'], array['unit'], 'Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Hà Nội',
+   '{"year_end": ["to_trinh", "bao_cao_thanh_tich"], "ad_hoc": ["to_trinh", "bao_cao_thanh_tich"]}', 5)
+) as f (code, name, name_en, applies_to, proposers, conferred_by, requirements, pos);
+
+insert into public.council_setting (year, threshold_percent)
+values (extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int, 50);
+
+-- Two nominations on their way, written as if they had gone through the workflow (the trail records each step):
+-- Xã Đông Anh's reading-shelf model, appraised and put to the council's vote; Phường Ba Đình's draft for Bà Hoa.
+insert into public.nomination (id, year, unit_id, award_form_id, occasion, nominee_kind, nominee_name, nominee_position,
+                               achievements, source_story_id, story_snapshot, status, created_by, created_at)
+select md5('nomination:tu-sach')::uuid, extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int,
+       '11111111-1111-4111-8111-000000000002', md5('award:giay_khen_btt_mttq_tp')::uuid, 'ad_hoc', 'collective',
+       s.subject_name, 'Thôn Đản Mỗ, xã Đông Anh',
+       'Vận động Nhân dân góp hơn 3.000 đầu sách, lập tủ sách mở tại nhà văn hóa thôn; duy trì buổi đọc sách tối thứ Bảy cho thiếu nhi.',
+       s.id, jsonb_build_object('title', s.title, 'body', s.body, 'kind', s.kind, 'subject_name', s.subject_name,
+                                'subject_kind', s.subject_kind, 'occurred_on', s.occurred_on, 'created_at', s.created_at,
+                                'reviewed_at', s.reviewed_at, 'published_at', s.published_at, 'photos', '[]'::jsonb),
+       'draft', 'aaaaaaaa-0000-4000-8000-000000000005', now() - interval '12 days'
+from public.story s where s.id = '5eed0000-0000-4000-8000-000000000002';
+insert into public.dossier_file (nomination_id, document_kind, storage_path, file_name, content_type, byte_size, uploaded_by, uploaded_at)
+select md5('nomination:tu-sach')::uuid, kind, '11111111-1111-4111-8111-000000000002/' || md5('nomination:tu-sach')::uuid || '/' || md5('dossier:' || kind)::uuid || '.pdf',
+       file_name, 'application/pdf', 1024, 'aaaaaaaa-0000-4000-8000-000000000005', now() - interval '11 days'
+from (values ('to_trinh', 'To-trinh-de-nghi-khen-thuong.pdf'), ('bao_cao_thanh_tich', 'Bao-cao-thanh-tich-tu-sach.pdf')) as f (kind, file_name);
+update public.nomination set status = 'submitted', first_submitted_at = now() - interval '10 days', submitted_at = now() - interval '10 days',
+       submitted_by = 'aaaaaaaa-0000-4000-8000-000000000005' where id = md5('nomination:tu-sach')::uuid;
+update public.nomination set status = 'cluster_reviewed', cluster_reviewed_at = now() - interval '8 days'
+where id = md5('nomination:tu-sach')::uuid;
+insert into public.appraisal (nomination_id, standards_ok, conditions_ok, procedure_ok, documents_ok, outcome, note, appraised_by, appraised_at)
+values (md5('nomination:tu-sach')::uuid, true, true, true, true, 'passed', 'Đủ tiêu chuẩn, điều kiện; hồ sơ đúng quy trình khen thưởng đột xuất.',
+        'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '5 days');
+update public.nomination set status = 'voting', appraised_at = now() - interval '5 days', appraised_by = 'aaaaaaaa-0000-4000-8000-000000000006',
+       voting_opened_at = now() - interval '2 days'
+where id = md5('nomination:tu-sach')::uuid;
+
+insert into public.nomination (id, year, unit_id, award_form_id, occasion, nominee_kind, nominee_name, nominee_position,
+                               achievements, source_story_id, story_snapshot, status, created_by, created_at)
+select md5('nomination:bep-com')::uuid, extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int,
+       '11111111-1111-4111-8111-000000000001', md5('award:bang_khen_ubnd_tp')::uuid, 'ad_hoc', 'individual',
+       s.subject_name, 'Tổ dân phố 12, phường Ba Đình', '',
+       s.id, jsonb_build_object('title', s.title, 'body', s.body, 'kind', s.kind, 'subject_name', s.subject_name,
+                                'subject_kind', s.subject_kind, 'occurred_on', s.occurred_on, 'created_at', s.created_at,
+                                'reviewed_at', s.reviewed_at, 'published_at', s.published_at,
+                                'photos', (select jsonb_agg(jsonb_build_object('path', p.storage_path, 'thumb', p.thumb_path, 'caption', p.caption,
+                                                                               'width', p.width, 'height', p.height) order by p.position)
+                                           from public.story_photo p where p.story_id = s.id)),
+       'draft', 'aaaaaaaa-0000-4000-8000-000000000004', now() - interval '1 day'
+from public.story s where s.id = '5eed0000-0000-4000-8000-000000000001';
