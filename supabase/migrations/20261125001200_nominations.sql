@@ -649,7 +649,7 @@ begin
       else new.status end;
   end if;
   perform private.log_nomination_event(new.id, action, old.status, new.status, changes,
-    case when new.status = 'returned' then new.return_reason end);
+    case when new.status = 'returned' and old.status <> 'returned' then new.return_reason end);
   return null;
 end $$;
 create trigger nomination_after_write after insert or update on public.nomination

@@ -1,7 +1,7 @@
 // How to make a row of each relation in a scope (with the service role), what a new row looks like, and which
 // update to try. One entry per key of the grid: a table or view of schema public, or one of them with its rows in a
 // given state ("registration (draft)"); the grid test refuses relations missing here.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { asSuperuser, GRID_PLAN_YEARS, GRID_SCORING_YEARS, ownerOf, type Persona, type Scope, type World } from './permission-world';
 
 export type Row = Record<string, unknown>;
@@ -238,6 +238,85 @@ function covenantSpec(status: 'draft' | 'open'): RelationSpec {
 			return { row, base: { table: 'covenant', key: { id: row.id as string } } };
 		},
 		update: (r) => ({ title: r.title })
+	};
+}
+
+// ---- Nominations -------------------------------------------------------------------------------------------------
+
+/** Postgres's md5(text)::uuid, as the seed names its rows. */
+const md5uuid = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+/** The seed's Bằng khen of the City: individuals and collectives, proposed by units, ad hoc with two documents. */
+const AWARD_FORM = md5uuid('award:bang_khen_ubnd_tp');
+const THRESHOLD_YEARS = { fixture: GRID_PLAN_YEARS.fixture, fresh: GRID_PLAN_YEARS.fresh } as const;
+
+type NominationState = 'draft' | 'submitted' | 'cluster_reviewed' | 'appraised' | 'voting';
+
+function nominationRow(world: World, scope: Scope, status: NominationState): Row {
+	const now = new Date().toISOString();
+	const sent = status !== 'draft';
+	return {
+		id: randomUUID(),
+		year: world.year,
+		unit_id: world.unitOf(scope),
+		award_form_id: AWARD_FORM,
+		occasion: 'ad_hoc',
+		nominee_kind: 'individual',
+		nominee_name: `Người được đề nghị thử ${uniq()}`,
+		achievements: 'Thành tích dùng để kiểm tra ma trận quyền.',
+		status,
+		...(sent ? { first_submitted_at: now, submitted_at: now } : {}),
+		...(['cluster_reviewed', 'appraised', 'voting'].includes(status) ? { cluster_reviewed_at: now } : {}),
+		...(['appraised', 'voting'].includes(status) ? { appraised_at: now } : {}),
+		...(status === 'voting' ? { voting_opened_at: now } : {})
+	};
+}
+
+/** A nomination of the scope's unit in `status`, and how to remove it (its files, appraisals, votes and events go with it). */
+async function nominationIn(world: World, scope: Scope, status: NominationState): Promise<{ id: string; unitId: string; cleanup: () => Promise<void> }> {
+	const row = await insert(world, 'nomination', nominationRow(world, scope, status));
+	return { id: row.id as string, unitId: row.unit_id as string, cleanup: () => remove(world, 'nomination', { id: row.id as string }) };
+}
+
+function nominationSpec(status: 'submitted' | 'draft' | 'appraised'): RelationSpec {
+	return {
+		existing: async (w, _p, s) => byId('nomination', await insert(w, 'nomination', nominationRow(w, s, status))),
+		fresh: async (w, _p, s) => {
+			// What the unit's form sends: a draft, with only the granted columns.
+			const { status: _s, first_submitted_at: _f, submitted_at: _t, ...row } = nominationRow(w, s, 'draft');
+			return { row, base: { table: 'nomination', key: { id: row.id as string } } };
+		},
+		// Bare: the cluster's review step; a draft: the unit's own (no-op) edit; appraised: the city opens the vote.
+		update: status === 'submitted' ? () => ({ status: 'cluster_reviewed' }) : status === 'draft' ? (r) => ({ achievements: r.achievements }) : () => ({ status: 'voting' })
+	};
+}
+
+function dossierFileRow(parent: { id: string; unitId: string }, uploadedBy?: string): Row {
+	const id = randomUUID();
+	return {
+		id,
+		nomination_id: parent.id,
+		document_kind: 'to_trinh',
+		storage_path: `${parent.unitId}/${parent.id}/${id}.pdf`,
+		file_name: 'to-trinh-kiem-tra.pdf',
+		content_type: 'application/pdf',
+		byte_size: 1024,
+		...(uploadedBy ? { uploaded_by: uploadedBy } : {})
+	};
+}
+
+function dossierFileSpec(parentStatus: 'submitted' | 'draft'): RelationSpec {
+	return {
+		existing: async (w, p, s) => {
+			const parent = await nominationIn(w, s, parentStatus);
+			const row = await insert(w, 'dossier_file', dossierFileRow(parent, ownerOf(w, p, s)));
+			return { ...byId('dossier_file', row), cleanup: parent.cleanup };
+		},
+		fresh: async (w, _p, s) => {
+			const parent = await nominationIn(w, s, parentStatus);
+			const row = dossierFileRow(parent);
+			return { row, base: { table: 'dossier_file', key: { id: row.id as string } }, cleanup: parent.cleanup };
+		},
+		update: (r) => ({ file_name: r.file_name })
 	};
 }
 
@@ -714,6 +793,91 @@ export const relationSpecs: Record<string, RelationSpec> = {
 			const reason = `Không được ghi ${uniq()}`;
 			const row = { round_id: w.scoring.openRound, unit_id: w.unitOf(s), criterion_id: w.scoring.criterion, stage: 'cluster', old_points: 5, new_points: 6, reason };
 			return { row, base: { table: 'score_history', key: { reason } } };
+		},
+		update: (r) => ({ reason: r.reason })
+	},
+	award_form: {
+		existing: async (w) =>
+			byId(
+				'award_form',
+				await insert(w, 'award_form', {
+					catalogue_version_id: w.catalogue, code: `g_${uniq()}`, name: 'Hình thức kiểm tra quyền', applies_to: ['individual'],
+					proposers: ['unit'], conferred_by: 'Thành phố', requirements: { ad_hoc: ['to_trinh'] }
+				})
+			),
+		fresh: async (w) => {
+			const row = {
+				id: randomUUID(), catalogue_version_id: w.catalogue, code: `g_${uniq()}`, name: 'Hình thức mới', applies_to: ['collective'],
+				proposers: ['unit'], conferred_by: 'Thành phố', requirements: { year_end: ['to_trinh'] }
+			};
+			return { row, base: { table: 'award_form', key: { id: row.id } } };
+		},
+		update: (r) => ({ name: r.name })
+	},
+	council_setting: {
+		existing: async (w) => {
+			await w.service.from('council_setting').delete().eq('year', THRESHOLD_YEARS.fixture);
+			const row = await insert(w, 'council_setting', { year: THRESHOLD_YEARS.fixture, threshold_percent: 50 });
+			const key = { year: String(row.year) };
+			return { key, base: { table: 'council_setting', key } };
+		},
+		fresh: async () => {
+			const row = { year: THRESHOLD_YEARS.fresh, threshold_percent: 60 };
+			return { row, base: { table: 'council_setting', key: { year: String(row.year) } } };
+		},
+		update: (r) => ({ threshold_percent: r.threshold_percent })
+	},
+	nomination: nominationSpec('submitted'),
+	'nomination (draft)': nominationSpec('draft'),
+	'nomination (appraised)': nominationSpec('appraised'),
+	dossier_file: dossierFileSpec('submitted'),
+	'dossier_file (draft nomination)': dossierFileSpec('draft'),
+	appraisal: {
+		// A passed appraisal: the trigger moves its nomination on to 'appraised'; the fixture stamps when (the service
+		// role is no city admin, so the guard leaves its stamps as given).
+		existing: async (w, _p, s) => {
+			const parent = await nominationIn(w, s, 'cluster_reviewed');
+			const row = await insert(w, 'appraisal', { nomination_id: parent.id, appraised_by: w.spare, standards_ok: true, conditions_ok: true, procedure_ok: true, documents_ok: true, outcome: 'passed' });
+			const { error } = await w.service.from('nomination').update({ appraised_at: new Date().toISOString() }).eq('id', parent.id);
+			if (error) throw new Error(`fixture appraisal: ${error.message}`);
+			return { ...byId('appraisal', row), cleanup: parent.cleanup };
+		},
+		fresh: async (w, _p, s) => {
+			// One appraisal of a fresh nomination: its id is the server's (not granted), so the nomination finds it.
+			const parent = await nominationIn(w, s, 'cluster_reviewed');
+			const row = { nomination_id: parent.id, standards_ok: true, conditions_ok: true, procedure_ok: true, documents_ok: false, outcome: 'returned', note: 'Thiếu tài liệu (kiểm tra quyền)' };
+			return { row, base: { table: 'appraisal', key: { nomination_id: parent.id } }, cleanup: parent.cleanup };
+		},
+		update: (r) => ({ note: r.note })
+	},
+	council_vote: {
+		existing: async (w, p, s) => {
+			const parent = await nominationIn(w, s, 'voting');
+			const key = { nomination_id: parent.id, voter_id: ownerOf(w, p, s) };
+			await insert(w, 'council_vote', { ...key, vote: 'approve' });
+			return { key, base: { table: 'council_vote', key }, cleanup: parent.cleanup };
+		},
+		fresh: async (w, _p, s) => {
+			const parent = await nominationIn(w, s, 'voting');
+			const row = { nomination_id: parent.id, vote: 'approve' };
+			return { row, base: { table: 'council_vote', key: { nomination_id: parent.id } }, cleanup: parent.cleanup };
+		},
+		update: (r) => ({ vote: r.vote })
+	},
+	nomination_event: {
+		// Written by the service role on a submitted nomination (its own 'created' event is there too); keyed by reason.
+		existing: async (w, _p, s) => {
+			const parent = await nominationIn(w, s, 'submitted');
+			const reason = `Nhật ký kiểm tra quyền ${uniq()}`;
+			await insert(w, 'nomination_event', { nomination_id: parent.id, action: 'edited', reason });
+			const key = { reason };
+			return { key, base: { table: 'nomination_event', key }, cleanup: parent.cleanup };
+		},
+		fresh: async (w, _p, s) => {
+			const parent = await nominationIn(w, s, 'submitted');
+			const reason = `Không được ghi ${uniq()}`;
+			const row = { nomination_id: parent.id, action: 'edited', reason };
+			return { row, base: { table: 'nomination_event', key: { reason } }, cleanup: parent.cleanup };
 		},
 		update: (r) => ({ reason: r.reason })
 	},

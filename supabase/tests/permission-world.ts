@@ -329,6 +329,9 @@ export async function teardownWorld(world: World): Promise<void> {
 	} catch (error) {
 		failures.push(`scoring rows: ${error instanceof Error ? error.message : String(error)}`);
 	}
+	// Nominations first (their files, appraisals, votes and events go with them): they hold on to units and people.
+	await run('nominations', s.from('nomination').delete().in('unit_id', units));
+	await run('council thresholds', s.from('council_setting').delete().in('year', [GRID_PLAN_YEARS.fixture, GRID_PLAN_YEARS.fresh]));
 	await run('stories', s.from('story').delete().in('unit_id', units));
 	await run('registrations', s.from('registration').delete().in('unit_id', units));
 	await run('reports', s.from('milestone_report').delete().in('unit_id', units));
@@ -337,6 +340,7 @@ export async function teardownWorld(world: World): Promise<void> {
 	await run('clusters', s.from('cluster').delete().in('id', clusters));
 	await run('plans', s.from('plan').delete().in('id', [world.plans.published, world.plans.draft]));
 	await run('titles', s.from('emulation_title').delete().eq('catalogue_version_id', world.catalogue));
+	await run('award forms', s.from('award_form').delete().eq('catalogue_version_id', world.catalogue));
 	await run('catalogue', s.from('catalogue_version').delete().eq('id', world.catalogue));
 	await run('lineage', s.from('unit_lineage').delete().in('to_unit_id', units));
 	await run('units', s.from('unit').delete().in('id', units));

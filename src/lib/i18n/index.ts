@@ -26,6 +26,8 @@ import { messages as assessmentVi } from './messages/assessment.vi';
 import { messages as assessmentEn } from './messages/assessment.en';
 import { messages as standingsVi } from './messages/standings.vi';
 import { messages as standingsEn } from './messages/standings.en';
+import { messages as nominationVi } from './messages/nomination.vi';
+import { messages as nominationEn } from './messages/nomination.en';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -47,6 +49,7 @@ export const catalogs = {
 		...criteriaVi,
 		...assessmentVi,
 		...standingsVi,
+		...nominationVi,
 	},
 	en: {
 		...appEn,
@@ -62,6 +65,7 @@ export const catalogs = {
 		...criteriaEn,
 		...assessmentEn,
 		...standingsEn,
+		...nominationEn,
 	}
 } as const;
 

@@ -5,7 +5,27 @@ export type Database = {
   
   "public": {
           Tables: {
-            "assessment_round": {
+            "appraisal": {
+                  Row: {
+                    "appraised_at": string,"appraised_by": string,"conditions_ok": boolean,"documents_ok": boolean,"id": string,"nomination_id": string,"note": string | null,"outcome": string,"procedure_ok": boolean,"standards_ok": boolean
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "appraised_at"?: string,"appraised_by"?: string,"conditions_ok": boolean,"documents_ok": boolean,"id"?: string,"nomination_id": string,"note"?: string | null,"outcome": string,"procedure_ok": boolean,"standards_ok": boolean
+                  }
+                  Update: {
+                    "appraised_at"?: string,"appraised_by"?: string,"conditions_ok"?: boolean,"documents_ok"?: boolean,"id"?: string,"nomination_id"?: string,"note"?: string | null,"outcome"?: string,"procedure_ok"?: boolean,"standards_ok"?: boolean
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "appraisal_nomination_id_fkey"
+      columns: ["nomination_id"]
+isOneToOne: false
+      referencedRelation: "nomination"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"assessment_round": {
                   Row: {
                     "created_at": string,"criteria_set_id": string,"decision_id": string | null,"id": string,"period": string,"published_at": string | null,"status": string,"year": number
                   }
@@ -28,6 +48,26 @@ isOneToOne: false
       columns: ["decision_id"]
 isOneToOne: false
       referencedRelation: "decision"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"award_form": {
+                  Row: {
+                    "applies_to": (string)[],"catalogue_version_id": string,"code": string,"conferred_by": string,"id": string,"name": string,"name_en": string | null,"position": number,"proposers": (string)[],"requirements": NonNullable<Json>
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "applies_to": (string)[],"catalogue_version_id": string,"code": string,"conferred_by": string,"id"?: string,"name": string,"name_en"?: string | null,"position"?: number,"proposers": (string)[],"requirements": NonNullable<Json>
+                  }
+                  Update: {
+                    "applies_to"?: (string)[],"catalogue_version_id"?: string,"code"?: string,"conferred_by"?: string,"id"?: string,"name"?: string,"name_en"?: string | null,"position"?: number,"proposers"?: (string)[],"requirements"?: NonNullable<Json>
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "award_form_catalogue_version_id_fkey"
+      columns: ["catalogue_version_id"]
+isOneToOne: false
+      referencedRelation: "catalogue_version"
       referencedColumns: ["id"]
     }
                   ]
@@ -128,6 +168,40 @@ isOneToOne: false
       columns: ["unit_id"]
 isOneToOne: false
       referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"council_setting": {
+                  Row: {
+                    "threshold_percent": number,"updated_at": string,"updated_by": string | null,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "threshold_percent"?: number,"updated_at"?: string,"updated_by"?: string | null,"year": number
+                  }
+                  Update: {
+                    "threshold_percent"?: number,"updated_at"?: string,"updated_by"?: string | null,"year"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"council_vote": {
+                  Row: {
+                    "conflict_of_interest": boolean,"nomination_id": string,"vote": string,"voted_at": string,"voter_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "conflict_of_interest"?: boolean,"nomination_id": string,"vote": string,"voted_at"?: string,"voter_id"?: string
+                  }
+                  Update: {
+                    "conflict_of_interest"?: boolean,"nomination_id"?: string,"vote"?: string,"voted_at"?: string,"voter_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "council_vote_nomination_id_fkey"
+      columns: ["nomination_id"]
+isOneToOne: false
+      referencedRelation: "nomination"
       referencedColumns: ["id"]
     }
                   ]
@@ -250,6 +324,26 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"dossier_file": {
+                  Row: {
+                    "byte_size": number,"content_type": string,"document_kind": string,"file_name": string,"id": string,"nomination_id": string,"storage_path": string,"uploaded_at": string,"uploaded_by": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "byte_size": number,"content_type": string,"document_kind": string,"file_name": string,"id"?: string,"nomination_id": string,"storage_path": string,"uploaded_at"?: string,"uploaded_by"?: string
+                  }
+                  Update: {
+                    "byte_size"?: number,"content_type"?: string,"document_kind"?: string,"file_name"?: string,"id"?: string,"nomination_id"?: string,"storage_path"?: string,"uploaded_at"?: string,"uploaded_by"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "dossier_file_nomination_id_fkey"
+      columns: ["nomination_id"]
+isOneToOne: false
+      referencedRelation: "nomination"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"emulation_title": {
                   Row: {
@@ -412,6 +506,70 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"nomination": {
+                  Row: {
+                    "achievement_key": string | null,"achievements": string,"appraised_at": string | null,"appraised_by": string | null,"award_form_id": string,"cluster_reviewed_at": string | null,"cluster_reviewed_by": string | null,"code": string,"created_at": string,"created_by": string | null,"decided_at": string | null,"decision_id": string | null,"first_submitted_at": string | null,"id": string,"nominee_birth_year": number | null,"nominee_kind": string,"nominee_name": string,"nominee_position": string | null,"occasion": string,"proposed_by_cluster": boolean,"return_reason": string | null,"returned_at": string | null,"returned_by": string | null,"returned_from": string | null,"source_story_id": string | null,"status": string,"story_snapshot": Json | null,"submitted_at": string | null,"submitted_by": string | null,"unit_id": string,"updated_at": string,"voting_opened_at": string | null,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "achievement_key"?: string | null,"achievements"?: string,"appraised_at"?: string | null,"appraised_by"?: string | null,"award_form_id": string,"cluster_reviewed_at"?: string | null,"cluster_reviewed_by"?: string | null,"code"?: string,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decision_id"?: string | null,"first_submitted_at"?: string | null,"id"?: string,"nominee_birth_year"?: number | null,"nominee_kind": string,"nominee_name": string,"nominee_position"?: string | null,"occasion": string,"proposed_by_cluster"?: boolean,"return_reason"?: string | null,"returned_at"?: string | null,"returned_by"?: string | null,"returned_from"?: string | null,"source_story_id"?: string | null,"status"?: string,"story_snapshot"?: Json | null,"submitted_at"?: string | null,"submitted_by"?: string | null,"unit_id": string,"updated_at"?: string,"voting_opened_at"?: string | null,"year": number
+                  }
+                  Update: {
+                    "achievement_key"?: string | null,"achievements"?: string,"appraised_at"?: string | null,"appraised_by"?: string | null,"award_form_id"?: string,"cluster_reviewed_at"?: string | null,"cluster_reviewed_by"?: string | null,"code"?: string,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decision_id"?: string | null,"first_submitted_at"?: string | null,"id"?: string,"nominee_birth_year"?: number | null,"nominee_kind"?: string,"nominee_name"?: string,"nominee_position"?: string | null,"occasion"?: string,"proposed_by_cluster"?: boolean,"return_reason"?: string | null,"returned_at"?: string | null,"returned_by"?: string | null,"returned_from"?: string | null,"source_story_id"?: string | null,"status"?: string,"story_snapshot"?: Json | null,"submitted_at"?: string | null,"submitted_by"?: string | null,"unit_id"?: string,"updated_at"?: string,"voting_opened_at"?: string | null,"year"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "nomination_award_form_id_fkey"
+      columns: ["award_form_id"]
+isOneToOne: false
+      referencedRelation: "award_form"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "nomination_decision_id_fkey"
+      columns: ["decision_id"]
+isOneToOne: false
+      referencedRelation: "decision"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "nomination_source_story_id_fkey"
+      columns: ["source_story_id"]
+isOneToOne: false
+      referencedRelation: "public_story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "nomination_source_story_id_fkey"
+      columns: ["source_story_id"]
+isOneToOne: false
+      referencedRelation: "story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "nomination_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"nomination_event": {
+                  Row: {
+                    "action": string,"actor_id": string | null,"actor_name": string | null,"at": string,"changes": NonNullable<Json>,"from_status": string | null,"id": number,"nomination_id": string,"reason": string | null,"to_status": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"actor_id"?: string | null,"actor_name"?: string | null,"at"?: string,"changes"?: NonNullable<Json>,"from_status"?: string | null,"id"?: never,"nomination_id": string,"reason"?: string | null,"to_status"?: string | null
+                  }
+                  Update: {
+                    "action"?: string,"actor_id"?: string | null,"actor_name"?: string | null,"at"?: string,"changes"?: NonNullable<Json>,"from_status"?: string | null,"id"?: never,"nomination_id"?: string,"reason"?: string | null,"to_status"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "nomination_event_nomination_id_fkey"
+      columns: ["nomination_id"]
+isOneToOne: false
+      referencedRelation: "nomination"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"plan": {
                   Row: {
@@ -801,6 +959,9 @@ isOneToOne: false
 "correct_result":
 { Args: { "p_criterion": string,"p_number": string,"p_points": number,"p_reason": string,"p_round": string,"p_signed_on": string,"p_unit": string }; Returns: string
                            },
+"decide_nominations":
+{ Args: { "p_ids": (string)[],"p_number": string,"p_signed_on": string,"p_title": string }; Returns: string
+                           },
 "has_conflict_of_interest":
 { Args: { "p_unit": string }; Returns: boolean
                            },
@@ -809,6 +970,12 @@ isOneToOne: false
                            },
 "merge_units":
 { Args: { "p_code": string,"p_effective_on": string,"p_from": (string)[],"p_kind": string,"p_name": string }; Returns: string
+                           },
+"nomination_deadline":
+{ Args: { "p_occasion": string,"p_year": number }; Returns: string
+                           },
+"nomination_tally":
+{ Args: { "p_nomination": string }; Returns: Record<string, unknown>
                            },
 "publish_round":
 { Args: { "p_number": string,"p_round": string,"p_signed_on": string,"p_title": string }; Returns: string

@@ -1,0 +1,45 @@
+// Reads a generated DOCX back as text, for tests: unzip (fflate), take word/document.xml, one line per paragraph,
+// tables as rows of cell texts. Enough to check what a person would read; not a general DOCX parser.
+import { strFromU8, unzipSync } from 'fflate';
+
+function documentXml(bytes: Uint8Array): string {
+	const file = unzipSync(bytes)['word/document.xml'];
+	if (!file) throw new Error('not a DOCX: word/document.xml is missing');
+	return strFromU8(file);
+}
+
+function decode(text: string): string {
+	return text
+		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
+}
+
+function paragraphText(xml: string): string {
+	let out = '';
+	for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) {
+		out += m[0] === '<w:tab/>' ? '\t' : m[0] === '<w:br/>' ? '\n' : decode(m[1] ?? '');
+	}
+	return out;
+}
+
+function paragraphs(xml: string): string[] {
+	return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => paragraphText(m[0]));
+}
+
+/** Every paragraph's text, one per line (table cells included, in document order). */
+export function docxText(bytes: Uint8Array): string {
+	return paragraphs(documentXml(bytes)).join('\n');
+}
+
+/** Each table row as its cells' texts (a cell's paragraphs joined with \n). Nested tables are not expected. */
+export function docxTableRows(bytes: Uint8Array): string[][] {
+	const xml = documentXml(bytes);
+	return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+		[...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).join('\n'))
+	);
+}
