@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { docxTableRows, docxText } from './helpers/docx-text';
+import { chunksContaining, gzipKiB, loadBuildGraph, routeFiles } from './helpers/js-budget';
 import { expectSuccess, serviceClient, shoot, signedInPage } from './helpers/journey';
 
 const OFFICER = 'canbo.donganh@thidua.test';
@@ -199,4 +200,16 @@ test('a unit nominates from a story; cluster, city and council take it through a
 	expect(memo).toContain(FORM_BK_TP);
 
 	for (const p of [officer, lead, admin, council]) await p.context().close();
+});
+
+test('the DOCX generator (docx) loads on demand from the nominations list only, never up front', async () => {
+	const graph = loadBuildGraph();
+	// A string of docx's own: the content type of a Word document's main part.
+	const docx = chunksContaining('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
+	expect(docx).toHaveLength(1);
+	const chunk = docx[0]!;
+	const loaders = [...graph.routes.keys()].filter((id) => routeFiles(graph, id, { withDynamic: true }).has(chunk));
+	expect(loaders).toEqual(['/(app)/app/nominations']);
+	expect(routeFiles(graph, '/(app)/app/nominations').has(chunk), 'the list loads docx up front').toBe(false);
+	console.log('docx chunk, KiB gzip:', gzipKiB([chunk]));
 });

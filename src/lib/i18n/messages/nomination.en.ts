@@ -215,6 +215,9 @@ export const messages = {
 	'nomination.trail.field.vote': 'Vote',
 	'nomination.trail.empty': '(empty)',
 
+	'nomination.catalogue.heading': 'Catalogue of awards for {year}',
+	'nomination.catalogue.proposers': 'Proposed by: {who}',
+
 	'nomination.docs.heading': 'Documents',
 	'nomination.docs.lead': 'Generate the list of nominees and the memo (DOCX, in the format of Decree 30/2020/ND-CP) from the dossiers shown.',
 	'nomination.docs.list': 'Download the list of nominees (DOCX)',

@@ -215,6 +215,9 @@ export const messages = {
 	'nomination.trail.field.vote': 'Phiếu',
 	'nomination.trail.empty': '(trống)',
 
+	'nomination.catalogue.heading': 'Danh mục hình thức khen thưởng năm {year}',
+	'nomination.catalogue.proposers': 'Đề nghị: {who}',
+
 	'nomination.docs.heading': 'Văn bản',
 	'nomination.docs.lead': 'Tạo danh sách đề nghị khen thưởng và tờ trình (DOCX, thể thức Nghị định 30/2020/NĐ-CP) từ các hồ sơ đang hiển thị.',
 	'nomination.docs.list': 'Tải danh sách đề nghị (DOCX)',
