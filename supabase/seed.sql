@@ -468,8 +468,14 @@ select md5('nomination:tu-sach')::uuid, extract(year from now() at time zone 'As
 from public.story s where s.id = '5eed0000-0000-4000-8000-000000000002';
 insert into public.dossier_file (nomination_id, document_kind, storage_path, file_name, content_type, byte_size, uploaded_by, uploaded_at)
 select md5('nomination:tu-sach')::uuid, kind, '11111111-1111-4111-8111-000000000002/' || md5('nomination:tu-sach')::uuid || '/' || md5('dossier:' || kind)::uuid || '.pdf',
-       file_name, 'application/pdf', 1024, 'aaaaaaaa-0000-4000-8000-000000000005', now() - interval '11 days'
-from (values ('to_trinh', 'To-trinh-de-nghi-khen-thuong.pdf'), ('bao_cao_thanh_tich', 'Bao-cao-thanh-tich-tu-sach.pdf')) as f (kind, file_name);
+       file_name, 'application/pdf', size, 'aaaaaaaa-0000-4000-8000-000000000005', now() - interval '11 days'
+from (values ('to_trinh', 'To-trinh-de-nghi-khen-thuong.pdf', 631), ('bao_cao_thanh_tich', 'Bao-cao-thanh-tich-tu-sach.pdf', 639))
+  as f (kind, file_name, size);
+-- Their bytes are in supabase/seed-files/dossiers/ (the local stack copies them on start).
+insert into storage.objects (bucket_id, name, owner, owner_id, metadata)
+select 'dossiers', f.storage_path, f.uploaded_by, f.uploaded_by::text,
+       jsonb_build_object('mimetype', 'application/pdf', 'size', f.byte_size, 'cacheControl', 'max-age=3600')
+from public.dossier_file f where f.nomination_id = md5('nomination:tu-sach')::uuid;
 update public.nomination set status = 'submitted', first_submitted_at = now() - interval '10 days', submitted_at = now() - interval '10 days',
        submitted_by = 'aaaaaaaa-0000-4000-8000-000000000005' where id = md5('nomination:tu-sach')::uuid;
 update public.nomination set status = 'cluster_reviewed', cluster_reviewed_at = now() - interval '8 days'

@@ -834,7 +834,7 @@ export const relationSpecs: Record<string, RelationSpec> = {
 	'dossier_file (draft nomination)': dossierFileSpec('draft'),
 	appraisal: {
 		// A passed appraisal: the trigger moves its nomination on to 'appraised'; the fixture stamps when (the service
-		// role is no city admin, so the guard leaves its stamps as given).
+		// role has no auth.uid(), so the workflow guard keeps the stamps as given and sets none).
 		existing: async (w, _p, s) => {
 			const parent = await nominationIn(w, s, 'cluster_reviewed');
 			const row = await insert(w, 'appraisal', { nomination_id: parent.id, appraised_by: w.spare, standards_ok: true, conditions_ok: true, procedure_ok: true, documents_ok: true, outcome: 'passed' });

@@ -392,7 +392,9 @@ export const openVoting = (id: string) => updateOne(id, { status: 'voting' }, 'n
 export const returnNomination = (id: string, reason: string) =>
 	updateOne(id, { status: 'returned', return_reason: reason.trim() }, 'nomination return');
 
-export async function discardNomination(id: string): Promise<void> {
+/** Deletes a draft: its files first (Storage lets the proposer remove them only while the draft exists), then the row. */
+export async function discardNomination(id: string, files: Pick<DossierFile, 'id' | 'storagePath'>[] = []): Promise<void> {
+	for (const f of files) await removeDossierFile(f);
 	const r = await getSupabase().from('nomination').delete().eq('id', id).select('id');
 	fail(r);
 	if (!r.data?.length) throw noRow('nomination delete');
