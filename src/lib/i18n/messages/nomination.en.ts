@@ -84,6 +84,7 @@ export const messages = {
 	'nomination.form.storyPhotos': 'Photos from the story',
 
 	'nomination.detail.back': '← All dossiers',
+	'nomination.detail.offline': 'Offline: a dossier opens only online, as the cluster, the city and the council work on the server’s copy.',
 	'nomination.detail.notFound': 'The dossier was not found, or you may not see it.',
 	'nomination.detail.nominee': 'Nominee',
 	'nomination.detail.unit': 'Proposing unit',

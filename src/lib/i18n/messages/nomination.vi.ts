@@ -84,6 +84,7 @@ export const messages = {
 	'nomination.form.storyPhotos': 'Ảnh từ câu chuyện',
 
 	'nomination.detail.back': '← Danh sách hồ sơ',
+	'nomination.detail.offline': 'Không có mạng: hồ sơ chỉ mở được khi có mạng, vì Cụm, Thành phố và Hội đồng làm việc trên bản ở máy chủ.',
 	'nomination.detail.notFound': 'Không tìm thấy hồ sơ, hoặc bạn không có quyền xem.',
 	'nomination.detail.nominee': 'Được đề nghị',
 	'nomination.detail.unit': 'Đơn vị đề nghị',
