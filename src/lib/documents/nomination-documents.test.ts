@@ -22,7 +22,8 @@ const GK = 'Giấy khen của Ban Thường trực Ủy ban MTTQ Việt Nam thà
 const lines: NomineeLine[] = [
 	{ code: 'ĐN-2026-0001', nomineeKind: 'individual', nomineeName: 'Bà Nguyễn Thị Hoa', nomineePosition: 'Tổ dân phố 12', unitName: 'Phường Ba Đình', awardFormName: BK, achievements: '15 năm bếp cơm miễn phí.' },
 	{ code: 'ĐN-2026-0002', nomineeKind: 'collective', nomineeName: 'Ban công tác Mặt trận thôn Đản Mỗ', nomineePosition: null, unitName: 'Xã Đông Anh', awardFormName: GK, achievements: 'Tủ sách khu dân cư.' },
-	{ code: 'ĐN-2026-0003', nomineeKind: 'individual', nomineeName: 'Nguyễn Thị Hoà & "Bình" <Test>', nomineePosition: 'Thôn 3', unitName: 'Xã Đông Anh', awardFormName: BK, achievements: 'Dòng một.\nDòng hai.' }
+	// Text that looks like markup or like an entity must come back exactly as typed.
+	{ code: 'ĐN-2026-0003', nomineeKind: 'individual', nomineeName: 'Nguyễn Thị Hoà & "Bình" <Test>', nomineePosition: 'Thôn 3', unitName: 'Xã Đông Anh', awardFormName: BK, achievements: 'Dòng một: &amp; là \'&\'.\nDòng hai &#39;.' }
 ];
 
 describe('the submission memo (tờ trình)', () => {
@@ -34,6 +35,18 @@ describe('the submission memo (tờ trình)', () => {
 			`Kính gửi: ${meta.recipient}`, 'Luật Thi đua, khen thưởng số 06/2022/QH15', 'cho 1 tập thể và 2 cá nhân',
 			`- ${BK}: 0 tập thể, 2 cá nhân;`, `- ${GK}: 1 tập thể, 0 cá nhân;`, 'Nơi nhận:', 'CHỦ TỊCH', 'Nguyễn Văn Ký'
 		]) expect(text).toContain(expected);
+	});
+
+	it('keeps a ward issuer\'s proper names and acronyms as given, never lowercased into the body', async () => {
+		const text = docxText(await buildSubmissionMemo({ ...meta, issuer: 'ỦY BAN MTTQ VIỆT NAM PHƯỜNG HOÀN KIẾM' }, lines));
+		expect(text).toContain('ỦY BAN MTTQ VIỆT NAM PHƯỜNG HOÀN KIẾM');
+		expect(text).not.toMatch(/mttq/);
+	});
+
+	it('leaves the signer\'s name blank to be written by hand', async () => {
+		const text = docxText(await buildSubmissionMemo({ ...meta, signerName: '' }, lines));
+		expect(text).toContain('TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH');
+		expect(text).not.toContain('Nguyễn Văn Ký');
 	});
 
 	it('writes days below 10 and months 1–2 with a leading zero, other months as they are', () => {
@@ -53,7 +66,14 @@ describe('the list of nominees (danh sách đề nghị)', () => {
 			`# ${BK}`, '1 Bà Nguyễn Thị Hoa ĐN-2026-0001', '2 Nguyễn Thị Hoà & "Bình" <Test> ĐN-2026-0003', `# ${GK}`, '3 Ban công tác Mặt trận thôn Đản Mỗ ĐN-2026-0002'
 		]);
 		const hostile = rows.find((r) => r[6] === 'ĐN-2026-0003')!;
-		expect(hostile.slice(2, 6)).toEqual(['Thôn 3', 'Xã Đông Anh', BK, 'Dòng một.\nDòng hai.']);
+		expect(hostile.slice(2, 6)).toEqual(['Thôn 3', 'Xã Đông Anh', BK, "Dòng một: &amp; là '&'.\nDòng hai &#39;."]);
+		expect(rows.find((r) => r[6] === 'ĐN-2026-0002')![2], 'a collective has no position').toBe('');
+	});
+
+	it('is an attachment: signed bottom right, with no recipients of its own', async () => {
+		const text = docxText(await buildNomineeList(meta, lines));
+		expect(text).toContain('TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH');
+		expect(text).not.toContain('Nơi nhận');
 	});
 
 	it('keeps a long multi-line summary whole', async () => {

@@ -137,14 +137,22 @@ function heading(meta: DocumentMeta): Table {
 	});
 }
 
-/** "Nơi nhận" on the left, the signer on the right. */
-function signature(meta: DocumentMeta, recipients: string[]): Table {
-	const left = [
-		para('Nơi nhận:', { bold: true, italics: true, size: SMALL, align: AlignmentType.LEFT }),
-		...recipients.map((r) => para(r, { size: 22, align: AlignmentType.LEFT }))
-	];
+/**
+ * The signer on the right; "Nơi nhận" on the left only for the memo. The list is an attachment (phụ lục) and goes to
+ * whoever receives the memo, so it has no recipients of its own.
+ */
+function signature(meta: DocumentMeta, recipients: string[] = []): Table {
+	const left =
+		recipients.length === 0
+			? [para('')]
+			: [
+					para('Nơi nhận:', { bold: true, italics: true, size: SMALL, align: AlignmentType.LEFT }),
+					// Nghị định 30/2020 sets the recipients themselves in 11 pt, below the 12 pt "Nơi nhận:".
+					...recipients.map((r) => para(r, { size: 22, align: AlignmentType.LEFT }))
+				];
 	const right = [
 		...meta.signerTitle.split('\n').map((line) => para(line.toLocaleUpperCase('vi'), { bold: true, size: BODY })),
+		// Room for the handwritten signature and the seal.
 		para(' '),
 		para(' '),
 		para(' '),
@@ -160,7 +168,11 @@ function signature(meta: DocumentMeta, recipients: string[]): Table {
 /** Award forms in the order they first appear, with their lines. */
 function byForm(lines: NomineeLine[]): { form: string; lines: NomineeLine[] }[] {
 	const groups = new Map<string, NomineeLine[]>();
-	for (const l of lines) groups.set(l.awardFormName, [...(groups.get(l.awardFormName) ?? []), l]);
+	for (const l of lines) {
+		const group = groups.get(l.awardFormName);
+		if (group) group.push(l);
+		else groups.set(l.awardFormName, [l]);
+	}
 	return [...groups].map(([form, ls]) => ({ form, lines: ls }));
 }
 
@@ -195,8 +207,10 @@ export async function buildSubmissionMemo(meta: DocumentMeta, lines: NomineeLine
 			indent: true,
 			after: 60
 		}),
-		para(`Căn cứ Kế hoạch công tác thi đua, khen thưởng năm ${meta.year} và kết quả xét duyệt hồ sơ,`, { align: AlignmentType.JUSTIFIED, indent: true, after: 60 }),
-		para(`${meta.issuer.charAt(0)}${meta.issuer.slice(1).toLocaleLowerCase('vi')} kính trình xem xét, đề nghị xét khen thưởng cho ${collectives} tập thể và ${individuals} cá nhân, cụ thể:`, {
+		para(`Căn cứ Kế hoạch công tác thi đua, khen thưởng năm ${meta.year};`, { align: AlignmentType.JUSTIFIED, indent: true, after: 60 }),
+		// The issuer is not named here: it is given in capitals for the heading, and lowercasing it would mangle the
+		// proper names and acronyms in it ("Ủy ban MTTQ Việt Nam phường …").
+		para(`Trên cơ sở kết quả xét duyệt hồ sơ, đề nghị xét khen thưởng cho ${collectives} tập thể và ${individuals} cá nhân, cụ thể như sau:`, {
 			align: AlignmentType.JUSTIFIED,
 			indent: true,
 			after: 60
@@ -220,8 +234,9 @@ const COLUMNS: [string, number][] = [
 	['Chức vụ, đơn vị công tác', 15],
 	['Đơn vị đề nghị', 13],
 	['Hình thức khen thưởng', 15],
-	['Tóm tắt thành tích', 25],
-	['Mã hồ sơ', 10]
+	['Tóm tắt thành tích', 23],
+	// Wide enough for 'ĐN-2026-0007' on one line at 12 pt in landscape.
+	['Mã hồ sơ', 12]
 ];
 
 /** Multi-line text as one paragraph per line, so nothing is lost and Word shows the breaks. */
@@ -267,7 +282,7 @@ export async function buildNomineeList(meta: DocumentMeta, lines: NomineeLine[])
 				para(`(Kèm theo Tờ trình số ${meta.number} ngày ${dmy(meta.date)})`, { italics: true, after: 200 }),
 				table,
 				para(' '),
-				signature(meta, ['- Như trên;', '- Lưu: VT.'])
+				signature(meta)
 			]
 		},
 		'Danh sách đề nghị khen thưởng'

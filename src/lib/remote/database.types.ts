@@ -723,14 +723,14 @@ isOneToOne: false
                   ]
                 },"story": {
                   Row: {
-                    "address": string | null,"author_id": string,"base_version": number | null,"body": string,"client_created_at": string | null,"consent_given_by": string | null,"consent_method": string | null,"consent_recorded_at": string | null,"consent_withdrawn_at": string | null,"content_hash": string | null,"created_at": string,"id": string,"kind": string,"movement_id": string | null,"occurred_on": string,"published_at": string | null,"published_by": string | null,"review_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"revision": number,"status": string,"subject_is_minor": boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at": string,"version": number
+                    "address": string | null,"author_id": string,"base_version": number | null,"body": string,"client_created_at": string | null,"consent_given_by": string | null,"consent_method": string | null,"consent_recorded_at": string | null,"consent_withdrawn_at": string | null,"content_hash": string | null,"created_at": string,"id": string,"kind": string,"movement_id": string | null,"occurred_on": string,"published_at": string | null,"published_by": string | null,"review_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"revision": number,"search_tsv": unknown,"status": string,"subject_is_minor": boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at": string,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body": string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id": string,"kind": string,"movement_id"?: string | null,"occurred_on": string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"status"?: string,"subject_is_minor"?: boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at"?: string,"version"?: number
+                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body": string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id": string,"kind": string,"movement_id"?: string | null,"occurred_on": string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"search_tsv"?: never,"status"?: string,"subject_is_minor"?: boolean,"subject_kind": string,"subject_name": string,"title": string,"unit_id": string,"updated_at"?: string,"version"?: number
                   }
                   Update: {
-                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body"?: string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id"?: string,"kind"?: string,"movement_id"?: string | null,"occurred_on"?: string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"status"?: string,"subject_is_minor"?: boolean,"subject_kind"?: string,"subject_name"?: string,"title"?: string,"unit_id"?: string,"updated_at"?: string,"version"?: number
+                    "address"?: string | null,"author_id"?: string,"base_version"?: number | null,"body"?: string,"client_created_at"?: string | null,"consent_given_by"?: string | null,"consent_method"?: string | null,"consent_recorded_at"?: string | null,"consent_withdrawn_at"?: string | null,"content_hash"?: string | null,"created_at"?: string,"id"?: string,"kind"?: string,"movement_id"?: string | null,"occurred_on"?: string,"published_at"?: string | null,"published_by"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"revision"?: number,"search_tsv"?: never,"status"?: string,"subject_is_minor"?: boolean,"subject_kind"?: string,"subject_name"?: string,"title"?: string,"unit_id"?: string,"updated_at"?: string,"version"?: number
                   }
                   Relationships: [
                     {
@@ -962,6 +962,11 @@ isOneToOne: false
 "decide_nominations":
 { Args: { "p_ids": (string)[],"p_number": string,"p_signed_on": string,"p_title": string }; Returns: string
                            },
+"gallery_facets":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "facet": string,"id": string,"name": string,"stories": number
+            }[]
+                           },
 "has_conflict_of_interest":
 { Args: { "p_unit": string }; Returns: boolean
                            },
@@ -979,6 +984,11 @@ isOneToOne: false
                            },
 "publish_round":
 { Args: { "p_number": string,"p_round": string,"p_signed_on": string,"p_title": string }; Returns: string
+                           },
+"search_public_stories":
+{ Args: { "p_kind"?: string,"p_limit"?: number,"p_movement"?: string,"p_offset"?: number,"p_query"?: string,"p_unit"?: string,"p_year"?: number }; Returns: {
+              "cover_height": number,"cover_path": string,"cover_thumb_path": string,"cover_width": number,"exact": boolean,"id": string,"kind": string,"movement_id": string,"movement_name": string,"occurred_on": string,"published_at": string,"rank": number,"title": string,"total": number,"unit_id": string,"unit_name": string
+            }[]
                            },
 "split_unit":
 { Args: { "p_effective_on": string,"p_from": string,"p_into": Json }; Returns: string[]

@@ -8,11 +8,23 @@ export interface GalleryCard {
 	kind: StoryKind;
 	title: string;
 	unitName: string;
+	movementName: string | null;
 	occurredOn: string;
+	/** The thumbnail (400 px edge), and the full photo (1600 px edge) for wide screens and dense displays. */
 	coverUrl: string | null;
+	coverFullUrl: string | null;
+	coverWidth: number | null;
+	coverHeight: number | null;
+	/** The search text appears as typed (diacritics included): ranked first. */
+	exact: boolean;
 }
 
-export interface GalleryStory extends Omit<GalleryCard, 'coverUrl'> {
+export interface GalleryStory {
+	id: string;
+	kind: StoryKind;
+	title: string;
+	unitName: string;
+	occurredOn: string;
 	body: string;
 	subjectName: string;
 	subjectKind: 'person' | 'collective';
@@ -51,31 +63,113 @@ export function mediaUrl(path: string): string {
 	return `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-export async function listPublishedStories(page: number): Promise<{ cards: GalleryCard[]; total: number }> {
-	const from = (page - 1) * GALLERY_PAGE_SIZE;
-	const { data, error, count } = await getAnonSupabase()
-		.from('public_story')
-		.select('id, kind, title, unit_name, occurred_on, cover_path, cover_thumb_path', { count: 'exact' })
-		.order('published_at', { ascending: false, nullsFirst: false })
-		.order('id')
-		.range(from, from + GALLERY_PAGE_SIZE - 1);
-	// PGRST103: the page starts past the last row — an empty page, which the route answers with 404.
-	if (error?.code === 'PGRST103') return { cards: [], total: 0 };
-	if (error) throw new Error(`public_story: ${error.message}`);
-	const rows = (data ?? []) as Pick<
-		PublicStoryRow,
-		'id' | 'kind' | 'title' | 'unit_name' | 'occurred_on' | 'cover_path' | 'cover_thumb_path'
-	>[];
+/** What the gallery is asked for: a search (any spelling, with or without diacritics) and filters, all optional. */
+export interface GalleryQuery {
+	q: string | null;
+	kind: StoryKind | null;
+	unit: string | null;
+	movement: string | null;
+	year: number | null;
+	page: number;
+}
+
+export interface GalleryFacets {
+	units: { id: string; name: string; stories: number }[];
+	movements: { id: string; name: string; stories: number }[];
+	years: number[];
+}
+
+const KINDS: readonly StoryKind[] = ['good_deed', 'exemplary_model'];
+
+/** Reads the query from the address, dropping anything malformed (a bad filter is no filter, never an error). */
+export function parseGalleryQuery(params: URLSearchParams): GalleryQuery {
+	const text = (params.get('q') ?? '').trim().slice(0, 200);
+	const kind = params.get('kind');
+	const year = Number(params.get('year'));
+	const page = Number(params.get('page') ?? '1');
+	const uuid = (v: string | null) => (v && UUID.test(v) ? v.toLowerCase() : null);
 	return {
-		total: count ?? rows.length,
+		q: text || null,
+		kind: KINDS.includes(kind as StoryKind) ? (kind as StoryKind) : null,
+		unit: uuid(params.get('unit')),
+		movement: uuid(params.get('movement')),
+		year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+		page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1
+	};
+}
+
+/** The address of a query (only what is set), for links that keep the other filters. */
+export function galleryHref(q: GalleryQuery, change: Partial<GalleryQuery> = {}): string {
+	const next = { ...q, ...change };
+	const params = new URLSearchParams();
+	if (next.q) params.set('q', next.q);
+	if (next.kind) params.set('kind', next.kind);
+	if (next.unit) params.set('unit', next.unit);
+	if (next.movement) params.set('movement', next.movement);
+	if (next.year) params.set('year', String(next.year));
+	if (next.page > 1) params.set('page', String(next.page));
+	const text = params.toString();
+	return text ? `/gallery?${text}` : '/gallery';
+}
+
+interface SearchRow {
+	id: string;
+	kind: StoryKind;
+	title: string;
+	unit_name: string;
+	movement_name: string | null;
+	occurred_on: string;
+	cover_path: string | null;
+	cover_thumb_path: string | null;
+	cover_width: number | null;
+	cover_height: number | null;
+	exact: boolean;
+	total: number;
+}
+
+/**
+ * One page of published stories matching the query, exact matches first, ranked and counted in Postgres
+ * (search_public_stories: unaccent + full text), as the anonymous role.
+ */
+export async function searchPublishedStories(q: GalleryQuery): Promise<{ cards: GalleryCard[]; total: number }> {
+	const { data, error } = await getAnonSupabase().rpc('search_public_stories', {
+		p_query: q.q ?? undefined,
+		p_kind: q.kind ?? undefined,
+		p_unit: q.unit ?? undefined,
+		p_movement: q.movement ?? undefined,
+		p_year: q.year ?? undefined,
+		p_limit: GALLERY_PAGE_SIZE,
+		p_offset: (q.page - 1) * GALLERY_PAGE_SIZE
+	});
+	if (error) throw new Error(`search_public_stories: ${error.message}`);
+	const rows = (data ?? []) as SearchRow[];
+	return {
+		total: rows[0]?.total ?? 0,
 		cards: rows.map((r) => ({
 			id: r.id,
 			kind: r.kind,
 			title: r.title,
 			unitName: r.unit_name,
+			movementName: r.movement_name,
 			occurredOn: r.occurred_on,
-			coverUrl: r.cover_thumb_path ? mediaUrl(r.cover_thumb_path) : r.cover_path ? mediaUrl(r.cover_path) : null
+			coverUrl: r.cover_thumb_path ? mediaUrl(r.cover_thumb_path) : r.cover_path ? mediaUrl(r.cover_path) : null,
+			coverFullUrl: r.cover_path ? mediaUrl(r.cover_path) : null,
+			coverWidth: r.cover_width,
+			coverHeight: r.cover_height,
+			exact: r.exact
 		}))
+	};
+}
+
+export async function galleryFacets(): Promise<GalleryFacets> {
+	const { data, error } = await getAnonSupabase().rpc('gallery_facets');
+	if (error) throw new Error(`gallery_facets: ${error.message}`);
+	const rows = (data ?? []) as { facet: string; id: string; name: string; stories: number }[];
+	const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
+	return {
+		units: rows.filter((r) => r.facet === 'unit').map((r) => ({ id: r.id, name: r.name, stories: r.stories })).sort(byName),
+		movements: rows.filter((r) => r.facet === 'movement').map((r) => ({ id: r.id, name: r.name, stories: r.stories })).sort(byName),
+		years: rows.filter((r) => r.facet === 'year').map((r) => Number(r.id)).sort((a, b) => b - a)
 	};
 }
 
@@ -118,4 +212,22 @@ export async function getPublishedStory(id: string): Promise<GalleryStory | null
 			caption: p.caption
 		}))
 	};
+}
+
+/** Every published story's address and last change, for sitemap.xml (at most 50,000: the sitemap protocol's limit). */
+export async function listPublishedForSitemap(): Promise<{ id: string; publishedAt: string | null }[]> {
+	const out: { id: string; publishedAt: string | null }[] = [];
+	for (let from = 0; from < 50_000; from += 1000) {
+		const { data, error } = await getAnonSupabase()
+			.from('public_story')
+			.select('id, published_at')
+			.order('published_at', { ascending: false, nullsFirst: false })
+			.order('id')
+			.range(from, from + 999);
+		if (error) throw new Error(`public_story: ${error.message}`);
+		const rows = (data ?? []) as { id: string; published_at: string | null }[];
+		out.push(...rows.map((r) => ({ id: r.id, publishedAt: r.published_at })));
+		if (rows.length < 1000) break;
+	}
+	return out;
 }

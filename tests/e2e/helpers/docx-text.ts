@@ -8,15 +8,15 @@ function documentXml(bytes: Uint8Array): string {
 	return strFromU8(file);
 }
 
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** One pass, so an escaped entity ("&amp;lt;") comes back as written ("&lt;"), not decoded twice. */
 function decode(text: string): string {
-	return text
-		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&amp;/g, '&');
+	return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex?: string, dec?: string, name?: string) => {
+		if (hex) return String.fromCodePoint(parseInt(hex, 16));
+		if (dec) return String.fromCodePoint(Number(dec));
+		return (name && NAMED[name]) ?? whole;
+	});
 }
 
 function paragraphText(xml: string): string {
