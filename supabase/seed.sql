@@ -500,3 +500,8 @@ select md5('nomination:bep-com')::uuid, extract(year from now() at time zone 'As
                                            from public.story_photo p where p.story_id = s.id)),
        'draft', 'aaaaaaaa-0000-4000-8000-000000000004', now() - interval '1 day'
 from public.story s where s.id = '5eed0000-0000-4000-8000-000000000001';
+
+-- Replication: Phường Ngọc Hà adopted Xã Đông Anh's reading-shelf model two months ago (shown on the model's page).
+insert into public.model_adoption (story_id, unit_id, adopted_on, note, created_by, created_at)
+values ('5eed0000-0000-4000-8000-000000000002', md5('unit:phuong-ngoc-ha')::uuid, (now() at time zone 'Asia/Ho_Chi_Minh')::date - 60,
+        'Lập tủ sách tại nhà văn hóa tổ dân phố 5 theo mô hình của thôn Đản Mỗ.', 'aaaaaaaa-0000-4000-8000-000000000010', now() - interval '60 days');

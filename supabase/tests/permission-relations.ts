@@ -320,6 +320,34 @@ function dossierFileSpec(parentStatus: 'submitted' | 'draft'): RelationSpec {
 	};
 }
 
+// ---- Replication -------------------------------------------------------------------------------------------------
+
+/** A published exemplary model of a throwaway unit (another unit than any scope's), adopted in the cells. */
+async function publishedModel(world: World): Promise<string> {
+	const row = { ...storyRow(await throwawayUnit(world), world.others.other, 'published'), kind: 'exemplary_model' };
+	return (await insert(world, 'story', row)).id as string;
+}
+
+function adoptionSpec(view: boolean): RelationSpec {
+	const table = 'model_adoption';
+	return {
+		// Anonymous readers are granted these columns only (not the officer's note, nor who wrote it).
+		columns: view ? 'story_id, unit_id, unit_name, adopted_on' : 'id, story_id, unit_id, adopted_on',
+		existing: async (w, p, s) => {
+			const storyId = await publishedModel(w);
+			const row = await insert(w, table, { story_id: storyId, unit_id: w.unitOf(s), adopted_on: '2026-01-15', created_by: ownerOf(w, p, s) });
+			const base = { table, key: { id: row.id as string } };
+			return { key: view ? { story_id: storyId, unit_id: w.unitOf(s) } : base.key, base, cleanup: () => remove(w, 'story', { id: storyId }) };
+		},
+		fresh: async (w, _p, s) => {
+			const storyId = await publishedModel(w);
+			const row = { story_id: storyId, unit_id: w.unitOf(s), adopted_on: '2026-01-15', note: 'Áp dụng thử' };
+			return { row, base: { table, key: { story_id: storyId, unit_id: w.unitOf(s) } }, cleanup: () => remove(w, 'story', { id: storyId }) };
+		},
+		update: (r) => ({ adopted_on: r.adopted_on })
+	};
+}
+
 // ---- Scoring ----------------------------------------------------------------------------------------------------
 // Rows in a frozen criteria set or a published round cannot be written by anyone, the service role included: the
 // superuser puts them in and takes them out with triggers off (asSuperuser), and nothing else changes.
@@ -881,6 +909,8 @@ export const relationSpecs: Record<string, RelationSpec> = {
 		},
 		update: (r) => ({ reason: r.reason })
 	},
+	model_adoption: adoptionSpec(false),
+	public_model_adoption: adoptionSpec(true),
 	unit_result: resultSpec('unit_result', 'open'),
 	'unit_result (published round)': resultSpec('unit_result', 'published'),
 	standings: resultSpec('standings', 'open'),

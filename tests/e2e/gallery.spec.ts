@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { serviceClient, shoot } from './helpers/journey';
+import { expectSuccess, serviceClient, shoot, signedInPage } from './helpers/journey';
 
 const BA_DINH = '11111111-1111-4111-8111-000000000001';
 const DONG_ANH = '11111111-1111-4111-8111-000000000002';
@@ -150,4 +150,28 @@ test('unpublishing takes a story off every public page at once', async ({ reques
 	expect(list).not.toContain(looseTitle);
 	expect(await (await request.get('/sitemap.xml')).text()).not.toContain(ids.loose);
 	expect(await (await request.get('/gallery')).text()).not.toContain(looseTitle);
+});
+
+test('a unit records that it adopted an exemplary model, and the model’s public page shows where it spread', async ({ browser, request }, testInfo) => {
+	const MODEL = '5eed0000-0000-4000-8000-000000000002';
+	await serviceClient().from('model_adoption').delete().eq('story_id', MODEL).eq('unit_id', BA_DINH);
+	try {
+		const officer = await signedInPage(browser, 'canbo.badinh@thidua.test');
+		await officer.getByTestId('nav-models').click();
+		const model = officer.locator(`[data-testid=model-item][data-title="${SEEDED_MODEL_DONG_ANH.replace(/"/g, '\\"')}"]`);
+		await model.getByTestId('model-adopt').click();
+		await expectSuccess(officer, 'Đã ghi nhận nhân rộng mô hình.');
+		await expect(model.getByTestId('model-adopted')).toContainText('Đơn vị đã áp dụng từ');
+		await shoot(officer, testInfo, 'models');
+		await officer.context().close();
+
+		const html = await (await request.get(`/gallery/${MODEL}`)).text();
+		expect(html).toContain('Nơi đã nhân rộng mô hình');
+		expect(html).toMatch(/data-testid="gallery-adoption"[^>]*>Phường Ngọc Hà — từ \d\d\/\d\d\/\d{4}/);
+		expect(html).toMatch(/data-testid="gallery-adoption"[^>]*>Phường Ba Đình — từ \d\d\/\d\d\/\d{4}/);
+		// The officer's note is not public.
+		expect(html).not.toContain('Lập tủ sách tại nhà văn hóa tổ dân phố 5');
+	} finally {
+		await serviceClient().from('model_adoption').delete().eq('story_id', MODEL).eq('unit_id', BA_DINH);
+	}
 });

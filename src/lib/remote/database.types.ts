@@ -493,6 +493,38 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"model_adoption": {
+                  Row: {
+                    "adopted_on": string,"created_at": string,"created_by": string,"id": string,"note": string | null,"story_id": string,"unit_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "adopted_on": string,"created_at"?: string,"created_by"?: string,"id"?: string,"note"?: string | null,"story_id": string,"unit_id": string
+                  }
+                  Update: {
+                    "adopted_on"?: string,"created_at"?: string,"created_by"?: string,"id"?: string,"note"?: string | null,"story_id"?: string,"unit_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "model_adoption_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "public_story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "model_adoption_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "model_adoption_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"movement": {
                   Row: {
                     "content": string,"created_at": string,"criteria_note": string | null,"ends_on": string | null,"id": string,"kind": string,"launched_at": string | null,"launched_by": string | null,"name": string,"starts_on": string,"status": string,"updated_at": string,"year": number
@@ -876,6 +908,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     },{
       foreignKeyName: "membership_unit_id_fkey"
+      columns: ["unit_id"]
+isOneToOne: false
+      referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"public_model_adoption": {
+                  Row: {
+                    "adopted_on": string,"story_id": string,"unit_id": string,"unit_name": string
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "model_adoption_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "public_story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "model_adoption_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "model_adoption_unit_id_fkey"
       columns: ["unit_id"]
 isOneToOne: false
       referencedRelation: "unit"

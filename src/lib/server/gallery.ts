@@ -30,6 +30,8 @@ export interface GalleryStory {
 	subjectKind: 'person' | 'collective';
 	publishedAt: string | null;
 	photos: { id: string; url: string; thumbUrl: string; width: number | null; height: number | null; caption: string | null }[];
+	/** Units that adopted this model (nhân rộng), oldest first. */
+	adoptions: { unitName: string; adoptedOn: string }[];
 }
 
 interface PublicStoryRow {
@@ -177,7 +179,7 @@ export async function galleryFacets(): Promise<GalleryFacets> {
 export async function getPublishedStory(id: string): Promise<GalleryStory | null> {
 	if (!UUID.test(id)) return null;
 	const supabase = getAnonSupabase();
-	const [story, photos] = await Promise.all([
+	const [story, photos, adoptions] = await Promise.all([
 		supabase
 			.from('public_story')
 			.select('id, kind, title, body, subject_name, subject_kind, occurred_on, unit_name, published_at')
@@ -187,8 +189,10 @@ export async function getPublishedStory(id: string): Promise<GalleryStory | null
 			.from('public_story_photo')
 			.select('id, storage_path, thumb_path, width, height, caption')
 			.eq('story_id', id)
-			.order('position')
+			.order('position'),
+		supabase.from('public_model_adoption').select('unit_name, adopted_on').eq('story_id', id).order('adopted_on')
 	]);
+	if (adoptions.error) throw new Error(`public_model_adoption: ${adoptions.error.message}`);
 	if (story.error) throw new Error(`public_story: ${story.error.message}`);
 	if (photos.error) throw new Error(`public_story_photo: ${photos.error.message}`);
 	const r = story.data as Omit<PublicStoryRow, 'cover_path' | 'cover_thumb_path'> | null;
@@ -210,7 +214,8 @@ export async function getPublishedStory(id: string): Promise<GalleryStory | null
 			width: p.width,
 			height: p.height,
 			caption: p.caption
-		}))
+		})),
+		adoptions: ((adoptions.data ?? []) as { unit_name: string; adopted_on: string }[]).map((a) => ({ unitName: a.unit_name, adoptedOn: a.adopted_on }))
 	};
 }
 

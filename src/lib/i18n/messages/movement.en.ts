@@ -72,5 +72,19 @@ export const messages = {
 	'movement.error.duplicate': 'This year already has a movement with that name.',
 	'movement.error.invalid': 'Something is not valid: {detail}',
 	'movement.error.notApplied':
-		'This was not recorded: the movement changed or you lack permission. Reload the page and try again.'
+		'This was not recorded: the movement changed or you lack permission. Reload the page and try again.',
+
+	'nav.models': 'Model replication',
+	'models.title': 'Replicating exemplary models',
+	'models.lead': 'Record that your unit adopted an exemplary model published in the gallery. The model’s public page then shows where it spread.',
+	'models.noRole': 'This page is for unit officers.',
+	'models.empty': 'No exemplary model has been published yet.',
+	'models.own': 'Your own unit’s model.',
+	'models.adopted': 'Adopted by your unit since {date}',
+	'models.remove': 'Remove record',
+	'models.adoptedOn': 'Adopted since (dd/mm/yyyy)',
+	'models.adopt': '{unit} adopted this model',
+	'models.invalidDate': 'Enter the date as dd/mm/yyyy, not in the future.',
+	'models.done.adopted': 'Adoption recorded.',
+	'models.done.removed': 'Record removed.'
 } as const satisfies Record<keyof typeof vi, string>;

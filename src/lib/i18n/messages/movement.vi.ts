@@ -70,5 +70,19 @@ export const messages = {
 	'movement.error.duplicate': 'Năm này đã có một phong trào cùng tên.',
 	'movement.error.invalid': 'Thông tin chưa hợp lệ: {detail}',
 	'movement.error.notApplied':
-		'Thao tác không được ghi nhận: phong trào đã thay đổi hoặc bạn không có quyền. Hãy tải lại trang rồi thử lại.'
+		'Thao tác không được ghi nhận: phong trào đã thay đổi hoặc bạn không có quyền. Hãy tải lại trang rồi thử lại.',
+
+	'nav.models': 'Nhân rộng mô hình',
+	'models.title': 'Nhân rộng mô hình điển hình',
+	'models.lead': 'Ghi nhận đơn vị đã áp dụng một mô hình điển hình tiên tiến đã đăng trong thư viện. Trang công khai của mô hình sẽ hiện nơi mô hình được nhân rộng.',
+	'models.noRole': 'Trang này dành cho cán bộ đơn vị.',
+	'models.empty': 'Chưa có mô hình điển hình tiên tiến nào được đăng.',
+	'models.own': 'Mô hình của đơn vị mình.',
+	'models.adopted': 'Đơn vị đã áp dụng từ {date}',
+	'models.remove': 'Bỏ ghi nhận',
+	'models.adoptedOn': 'Áp dụng từ ngày (dd/mm/yyyy)',
+	'models.adopt': '{unit} đã áp dụng mô hình này',
+	'models.invalidDate': 'Nhập ngày dạng dd/mm/yyyy, không ở tương lai.',
+	'models.done.adopted': 'Đã ghi nhận nhân rộng mô hình.',
+	'models.done.removed': 'Đã bỏ ghi nhận.'
 } as const;
