@@ -505,3 +505,15 @@ from public.story s where s.id = '5eed0000-0000-4000-8000-000000000001';
 insert into public.model_adoption (story_id, unit_id, adopted_on, note, created_by, created_at)
 values ('5eed0000-0000-4000-8000-000000000002', md5('unit:phuong-ngoc-ha')::uuid, (now() at time zone 'Asia/Ho_Chi_Minh')::date - 60,
         'Lập tủ sách tại nhà văn hóa tổ dân phố 5 theo mô hình của thôn Đản Mỗ.', 'aaaaaaaa-0000-4000-8000-000000000010', now() - interval '60 days');
+
+-- The writing contest of this year, open until the end of the year, with one published entry about Bà Hoa's kitchen.
+insert into public.contest (id, year, title, description, opens_on, closes_on, status)
+select md5('contest:current')::uuid, y, 'Cuộc thi viết "Gương sáng giữa đời thường" năm ' || y,
+       'Viết về những tấm gương người tốt, việc tốt và mô hình điển hình tiên tiến ở khu dân cư Thủ đô. Bài dài 800–3.000 chữ, chưa đăng ở đâu; tác giả chọn bút danh khi gửi bài.',
+       make_date(y, 3, 1), make_date(y, 12, 31), 'open'
+from (select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int as y) yr;
+insert into public.contest_entry (contest_id, author_id, pen_name, story_id, title, body, status, reviewed_by, reviewed_at, submitted_at, published_at)
+values (md5('contest:current')::uuid, 'aaaaaaaa-0000-4000-8000-000000000002', 'Lê Bình', '5eed0000-0000-4000-8000-000000000001',
+        'Bếp lửa 4 giờ sáng',
+        'Bốn giờ sáng, khi phố còn ngủ, căn bếp nhỏ ở tổ dân phố 12 đã đỏ lửa. Bà Hoa nhóm bếp, vo gạo, nhặt rau cùng mấy chị em tình nguyện. Mười lăm năm nay, hơn hai trăm suất cơm mỗi sáng được đưa đến cổng bệnh viện, trao tận tay những người bệnh nghèo và người nhà của họ. Không ai trả công, cũng chẳng ai đòi hỏi; chỉ có những lời cảm ơn khẽ khàng và nụ cười của người nhận. Bà bảo: "Còn sức thì còn nấu". Câu nói giản dị ấy đã lan sang cả khu phố: người góp gạo, người góp rau, các cháu sinh viên đến phụ bưng bê mỗi dịp nghỉ học.',
+        'published', 'aaaaaaaa-0000-4000-8000-000000000006', now() - interval '3 days', now() - interval '10 days', now() - interval '3 days');

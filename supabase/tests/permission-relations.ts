@@ -348,6 +348,40 @@ function adoptionSpec(view: boolean): RelationSpec {
 	};
 }
 
+// ---- Writing contest ---------------------------------------------------------------------------------------------
+
+/** An open contest of the grid, taking entries today. */
+async function openContest(world: World): Promise<string> {
+	const row = await insert(world, 'contest', {
+		year: world.year, title: `Cuộc thi kiểm tra quyền ${uniq()}`, opens_on: `${world.year}-01-01`, closes_on: `${world.year}-12-31`, status: 'open'
+	});
+	return row.id as string;
+}
+
+const ENTRY_BODY = 'Bài viết dùng để kiểm tra ma trận quyền của cuộc thi viết về gương điển hình tiên tiến. '.repeat(4);
+
+function contestEntrySpec(status: 'submitted' | 'published'): RelationSpec {
+	return {
+		// Anonymous readers are granted these columns only (not the account, nor the review).
+		columns: 'id, contest_id, pen_name, title, status, published_at',
+		existing: async (w, p, s) => {
+			const contest = await openContest(w);
+			const row = await insert(w, 'contest_entry', {
+				contest_id: contest, author_id: ownerOf(w, p, s), pen_name: 'Bút danh thử', title: `Bài dự thi kiểm tra ${uniq()}`, body: ENTRY_BODY,
+				status, published_at: status === 'published' ? new Date().toISOString() : null
+			});
+			return { ...byId('contest_entry', row), cleanup: () => remove(w, 'contest', { id: contest }) };
+		},
+		fresh: async (w) => {
+			const contest = await openContest(w);
+			const row = { id: randomUUID(), contest_id: contest, pen_name: 'Bút danh mới', title: `Bài dự thi mới ${uniq()}`, body: ENTRY_BODY };
+			return { row, base: { table: 'contest_entry', key: { id: row.id } }, cleanup: () => remove(w, 'contest', { id: contest }) };
+		},
+		// Bare: the review step submitted → accepted; published: taking it back out of the collection.
+		update: () => ({ status: 'accepted' })
+	};
+}
+
 // ---- Scoring ----------------------------------------------------------------------------------------------------
 // Rows in a frozen criteria set or a published round cannot be written by anyone, the service role included: the
 // superuser puts them in and takes them out with triggers off (asSuperuser), and nothing else changes.
@@ -911,6 +945,29 @@ export const relationSpecs: Record<string, RelationSpec> = {
 	},
 	model_adoption: adoptionSpec(false),
 	public_model_adoption: adoptionSpec(true),
+	contest: {
+		existing: async (w) => byId('contest', { id: await openContest(w) }),
+		fresh: async (w) => {
+			const row = { id: randomUUID(), year: w.year, title: `Cuộc thi mới ${uniq()}`, opens_on: `${w.year}-01-01`, closes_on: `${w.year}-12-31` };
+			return { row, base: { table: 'contest', key: { id: row.id } } };
+		},
+		update: (r) => ({ title: r.title })
+	},
+	contest_entry: contestEntrySpec('submitted'),
+	'contest_entry (published)': contestEntrySpec('published'),
+	public_contest_entry: {
+		columns: 'id, contest_id, pen_name, title, published_at',
+		existing: async (w, p, s) => {
+			const f = await contestEntrySpec('published').existing(w, p, s);
+			return { key: f.key, base: f.base, cleanup: f.cleanup };
+		},
+		fresh: async (w) => {
+			const contest = await openContest(w);
+			const row = { id: randomUUID(), contest_id: contest, pen_name: 'Không được', title: `Không được ghi ${uniq()}`, body: ENTRY_BODY };
+			return { row, base: { table: 'contest_entry', key: { id: row.id } }, cleanup: () => remove(w, 'contest', { id: contest }) };
+		},
+		update: (r) => ({ title: r.title })
+	},
 	unit_result: resultSpec('unit_result', 'open'),
 	'unit_result (published round)': resultSpec('unit_result', 'published'),
 	standings: resultSpec('standings', 'open'),

@@ -332,6 +332,7 @@ export async function teardownWorld(world: World): Promise<void> {
 	// Nominations first (their files, appraisals, votes and events go with them): they hold on to units and people.
 	await run('nominations', s.from('nomination').delete().in('unit_id', units));
 	await run('council thresholds', s.from('council_setting').delete().in('year', [GRID_PLAN_YEARS.fixture, GRID_PLAN_YEARS.fresh]));
+	await run('contest entries', s.from('contest_entry').delete().in('author_id', world.people));
 	await run('stories', s.from('story').delete().in('unit_id', units));
 	await run('registrations', s.from('registration').delete().in('unit_id', units));
 	await run('reports', s.from('milestone_report').delete().in('unit_id', units));

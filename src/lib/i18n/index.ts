@@ -28,6 +28,8 @@ import { messages as standingsVi } from './messages/standings.vi';
 import { messages as standingsEn } from './messages/standings.en';
 import { messages as nominationVi } from './messages/nomination.vi';
 import { messages as nominationEn } from './messages/nomination.en';
+import { messages as contestVi } from './messages/contest.vi';
+import { messages as contestEn } from './messages/contest.en';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -50,6 +52,7 @@ export const catalogs = {
 		...assessmentVi,
 		...standingsVi,
 		...nominationVi,
+		...contestVi,
 	},
 	en: {
 		...appEn,
@@ -66,6 +69,7 @@ export const catalogs = {
 		...assessmentEn,
 		...standingsEn,
 		...nominationEn,
+		...contestEn,
 	}
 } as const;
 

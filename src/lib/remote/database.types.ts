@@ -171,6 +171,52 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"contest": {
+                  Row: {
+                    "closes_on": string,"created_at": string,"description": string,"id": string,"opens_on": string,"status": string,"title": string,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "closes_on": string,"created_at"?: string,"description"?: string,"id"?: string,"opens_on": string,"status"?: string,"title": string,"year": number
+                  }
+                  Update: {
+                    "closes_on"?: string,"created_at"?: string,"description"?: string,"id"?: string,"opens_on"?: string,"status"?: string,"title"?: string,"year"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"contest_entry": {
+                  Row: {
+                    "author_id": string,"body": string,"contest_id": string,"id": string,"pen_name": string,"published_at": string | null,"review_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"story_id": string | null,"submitted_at": string,"title": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string,"body": string,"contest_id": string,"id"?: string,"pen_name": string,"published_at"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"story_id"?: string | null,"submitted_at"?: string,"title": string
+                  }
+                  Update: {
+                    "author_id"?: string,"body"?: string,"contest_id"?: string,"id"?: string,"pen_name"?: string,"published_at"?: string | null,"review_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"story_id"?: string | null,"submitted_at"?: string,"title"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contest_entry_contest_id_fkey"
+      columns: ["contest_id"]
+isOneToOne: false
+      referencedRelation: "contest"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entry_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "public_story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entry_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "story"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"council_setting": {
                   Row: {
                     "threshold_percent": number,"updated_at": string,"updated_by": string | null,"year": number
@@ -911,6 +957,32 @@ isOneToOne: false
       columns: ["unit_id"]
 isOneToOne: false
       referencedRelation: "unit"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"public_contest_entry": {
+                  Row: {
+                    "body": string,"contest_id": string,"id": string,"pen_name": string,"published_at": string | null,"story_id": string | null,"story_title": string | null,"title": string
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "contest_entry_contest_id_fkey"
+      columns: ["contest_id"]
+isOneToOne: false
+      referencedRelation: "contest"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entry_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "public_story"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entry_story_id_fkey"
+      columns: ["story_id"]
+isOneToOne: false
+      referencedRelation: "story"
       referencedColumns: ["id"]
     }
                   ]

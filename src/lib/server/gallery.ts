@@ -236,3 +236,58 @@ export async function listPublishedForSitemap(): Promise<{ id: string; published
 	}
 	return out;
 }
+
+export interface PublicContest {
+	id: string;
+	title: string;
+	description: string;
+	opensOn: string;
+	closesOn: string;
+	status: string;
+}
+
+export interface PublicEntry {
+	id: string;
+	penName: string;
+	title: string;
+	body: string;
+	storyId: string | null;
+	storyTitle: string | null;
+	publishedAt: string | null;
+}
+
+/** Announced contests, newest first (drafts are not public). */
+export async function listPublicContests(): Promise<(PublicContest & { entries: number })[]> {
+	const supabase = getAnonSupabase();
+	const [contests, entries] = await Promise.all([
+		supabase.from('contest').select('id, title, description, opens_on, closes_on, status').order('opens_on', { ascending: false }),
+		supabase.from('public_contest_entry').select('contest_id')
+	]);
+	if (contests.error) throw new Error(`contest: ${contests.error.message}`);
+	if (entries.error) throw new Error(`public_contest_entry: ${entries.error.message}`);
+	const counts = new Map<string, number>();
+	for (const e of (entries.data ?? []) as { contest_id: string }[]) counts.set(e.contest_id, (counts.get(e.contest_id) ?? 0) + 1);
+	return ((contests.data ?? []) as { id: string; title: string; description: string; opens_on: string; closes_on: string; status: string }[]).map((c) => ({
+		id: c.id, title: c.title, description: c.description, opensOn: c.opens_on, closesOn: c.closes_on, status: c.status, entries: counts.get(c.id) ?? 0
+	}));
+}
+
+/** One announced contest with its published entries (the collection), or null. */
+export async function getPublicContest(id: string): Promise<{ contest: PublicContest; entries: PublicEntry[] } | null> {
+	if (!UUID.test(id)) return null;
+	const supabase = getAnonSupabase();
+	const [contest, entries] = await Promise.all([
+		supabase.from('contest').select('id, title, description, opens_on, closes_on, status').eq('id', id).maybeSingle(),
+		supabase.from('public_contest_entry').select('id, pen_name, title, body, story_id, story_title, published_at').eq('contest_id', id).order('published_at')
+	]);
+	if (contest.error) throw new Error(`contest: ${contest.error.message}`);
+	if (entries.error) throw new Error(`public_contest_entry: ${entries.error.message}`);
+	const c = contest.data as { id: string; title: string; description: string; opens_on: string; closes_on: string; status: string } | null;
+	if (!c) return null;
+	return {
+		contest: { id: c.id, title: c.title, description: c.description, opensOn: c.opens_on, closesOn: c.closes_on, status: c.status },
+		entries: ((entries.data ?? []) as { id: string; pen_name: string; title: string; body: string; story_id: string | null; story_title: string | null; published_at: string | null }[]).map((e) => ({
+			id: e.id, penName: e.pen_name, title: e.title, body: e.body, storyId: e.story_title ? e.story_id : null, storyTitle: e.story_title, publishedAt: e.published_at
+		}))
+	};
+}
