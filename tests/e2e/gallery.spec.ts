@@ -140,10 +140,13 @@ test('axe-core finds no violations on the gallery, a story page and the search r
 	}
 });
 
-test('unpublishing takes a story off every public page at once', async ({ request }) => {
+test('the city unpublishes a story and it leaves every public page at once', async ({ browser, request }) => {
 	expect((await request.get(`/gallery/${ids.loose}`)).status()).toBe(200);
-	const { error } = await serviceClient().from('story').update({ status: 'withdrawn' }).eq('id', ids.loose);
-	expect(error).toBeNull();
+	const admin = await signedInPage(browser, 'thanhpho@thidua.test');
+	await admin.getByTestId('nav-publish').click();
+	await admin.locator(`[data-testid=review-story][data-story-id="${ids.loose}"]`).getByTestId('unpublish-story').click();
+	await expectSuccess(admin, `Đã gỡ “${looseTitle}” khỏi thư viện công khai.`);
+	await admin.context().close();
 	expect((await request.get(`/gallery/${ids.loose}`)).status()).toBe(404);
 	const list = await (await request.get(`/gallery?q=${encodeURIComponent(tag)}`)).text();
 	expect(list).toContain(exactTitle);

@@ -120,6 +120,11 @@ export function listStoriesToReview(unitIds: string[]): Promise<ReviewStory[]> {
 	return listByStatus('submitted', unitIds);
 }
 
+/** Published stories of every unit, for the city admin to take down. */
+export function listPublishedForAdmin(): Promise<ReviewStory[]> {
+	return listByStatus('published', null);
+}
+
 /** Verified stories of every unit, for the city admin to publish. */
 export function listStoriesToPublish(): Promise<ReviewStory[]> {
 	return listByStatus('verified', null);
@@ -144,4 +149,6 @@ export const verifyStory = (id: string): Promise<void> => moveStory(id, 'submitt
 export const returnStory = (id: string, reason: string): Promise<void> => moveStory(id, 'submitted', 'returned', reason);
 export const rejectStory = (id: string, reason: string): Promise<void> => moveStory(id, 'submitted', 'rejected', reason);
 export const publishStory = (id: string): Promise<void> => moveStory(id, 'verified', 'published');
+/** Takes a published story down from every public page (the public views read published stories only). */
+export const unpublishStory = (id: string): Promise<void> => moveStory(id, 'published', 'withdrawn');
 export const returnVerifiedStory = (id: string, reason: string): Promise<void> => moveStory(id, 'verified', 'returned', reason);

@@ -207,6 +207,11 @@ export const messages = {
 	'publish.empty': 'No stories are waiting to be published.',
 	'publish.publish': 'Publish',
 	'publish.published': 'Published “{title}” to the public gallery.',
+	'publish.publishedHeading': 'In the public gallery now',
+	'publish.publishedLead': 'Take a story off every public page at once (for instance when the person honoured withdraws consent, or the text needs another look).',
+	'publish.publishedEmpty': 'No story has been published yet.',
+	'publish.unpublish': 'Take down',
+	'publish.unpublished': '“{title}” was taken off the public gallery.',
 
 	'error.offline': 'No connection. Please connect and try again.',
 	'error.unauthorized': 'Your session has expired. Please sign in again.',

@@ -206,6 +206,11 @@ export const messages = {
 	'publish.empty': 'Không có câu chuyện nào chờ đăng.',
 	'publish.publish': 'Đăng',
 	'publish.published': 'Đã đăng “{title}” lên thư viện công khai.',
+	'publish.publishedHeading': 'Đang có trong thư viện công khai',
+	'publish.publishedLead': 'Gỡ một câu chuyện khỏi mọi trang công khai ngay lập tức (ví dụ khi người được ghi nhận rút lại sự đồng ý, hoặc nội dung cần xem lại).',
+	'publish.publishedEmpty': 'Chưa có câu chuyện nào được đăng.',
+	'publish.unpublish': 'Gỡ khỏi thư viện',
+	'publish.unpublished': 'Đã gỡ “{title}” khỏi thư viện công khai.',
 
 	'error.offline': 'Không có mạng. Vui lòng kết nối mạng rồi thử lại.',
 	'error.unauthorized': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
