@@ -6,14 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, demo, serviceClient, signedIn, UNIT_BA_DINH, UNIT_DONG_ANH } from './helpers';
+import { anonClient, demo, md5uuid, serviceClient, signedIn, UNIT_BA_DINH, UNIT_DONG_ANH } from './helpers';
 import { createCluster, createPerson, createUnit, hanoiYear, must, signIn } from './permission-world';
 
 const Y = hanoiYear();
 const service = serviceClient();
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-/** Postgres's md5(text)::uuid, as the seed names its rows. */
-const md5uuid = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 const UNIT_NGOC_HA = md5uuid('unit:phuong-ngoc-ha');
 const SEED_CLUSTER_1 = '22222222-2222-4222-8222-000000000001';
 const CLUSTER_LEAD_1 = 'cumtruong.cum1@thidua.test';

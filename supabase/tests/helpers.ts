@@ -1,10 +1,14 @@
 // Shared helpers for database tests: real supabase-js clients against the embedded stack (env set by
 // tests/stack-setup.ts or tests/run-all.ts), signed in as the seeded demo accounts of each role.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 
 export const DEMO_PASSWORD = 'ThiDua@2026';
+
+/** Postgres's md5(text)::uuid, as the seed names its rows. */
+export const md5uuid = (text: string): string =>
+	createHash('md5').update(text, 'utf8').digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 export const UNIT_BA_DINH = '11111111-1111-4111-8111-000000000001';
 export const UNIT_DONG_ANH = '11111111-1111-4111-8111-000000000002';
 

@@ -6,15 +6,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, newStoryRow, serviceClient } from './helpers';
+import { anonClient, md5uuid, newStoryRow, serviceClient } from './helpers';
 import { createCluster, createPerson, createUnit, hanoiYear, must, signIn } from './permission-world';
 
 const Y = hanoiYear();
 const service = serviceClient();
-const md5uuid = async (text: string) => {
-	const { createHash } = await import('node:crypto');
-	return createHash('md5').update(text, 'utf8').digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
-};
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 type Result = { data: unknown; error: { code?: string; message: string; hint?: string | null } | null };
@@ -89,11 +85,11 @@ beforeAll(async () => {
 	// A council member who is also a reporter of unit B: a conflict of interest on B's nominations.
 	await person('council2', [{ role: 'council_member' }, { role: 'reporter', unit_id: units.B }]);
 	await person('council3', [{ role: 'council_member' }]);
-	forms.kncc = await md5uuid('award:kncc_dai_doan_ket');
-	forms.bkTw = await md5uuid('award:bang_khen_tw_mttq');
-	forms.bkTp = await md5uuid('award:bang_khen_ubnd_tp');
-	forms.flag = await md5uuid('award:co_thi_dua_tw_mttq');
-	forms.giayKhen = await md5uuid('award:giay_khen_btt_mttq_tp');
+	forms.kncc = md5uuid('award:kncc_dai_doan_ket');
+	forms.bkTw = md5uuid('award:bang_khen_tw_mttq');
+	forms.bkTp = md5uuid('award:bang_khen_ubnd_tp');
+	forms.flag = md5uuid('award:co_thi_dua_tw_mttq');
+	forms.giayKhen = md5uuid('award:giay_khen_btt_mttq_tp');
 	const story = newStoryRow(units.B, {
 		author_id: ids.reporterB, status: 'published', published_at: new Date().toISOString(),
 		title: 'Chị Lê Thị Thử cứu hai em nhỏ đuối nước', subject_name: 'Chị Lê Thị Thử'

@@ -1,7 +1,8 @@
 // How to make a row of each relation in a scope (with the service role), what a new row looks like, and which
 // update to try. One entry per key of the grid: a table or view of schema public, or one of them with its rows in a
 // given state ("registration (draft)"); the grid test refuses relations missing here.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { md5uuid } from './helpers';
 import { asSuperuser, GRID_PLAN_YEARS, GRID_SCORING_YEARS, ownerOf, type Persona, type Scope, type World } from './permission-world';
 
 export type Row = Record<string, unknown>;
@@ -243,8 +244,6 @@ function covenantSpec(status: 'draft' | 'open'): RelationSpec {
 
 // ---- Nominations -------------------------------------------------------------------------------------------------
 
-/** Postgres's md5(text)::uuid, as the seed names its rows. */
-const md5uuid = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 /** The seed's Bằng khen of the City: individuals and collectives, proposed by units, ad hoc with two documents. */
 const AWARD_FORM = md5uuid('award:bang_khen_ubnd_tp');
 const THRESHOLD_YEARS = { fixture: GRID_PLAN_YEARS.fixture, fresh: GRID_PLAN_YEARS.fresh } as const;

@@ -14,12 +14,11 @@
 // scored by the cluster, mid-year published): afterAll checks it. (2) A round of our own in 2090, on a criteria set
 // built here, with cluster K90 = A, B, C, D: fixed scores, their standings, publication, freeze and corrections.
 // Everything made here is removed afterwards (frozen and published rows by the superuser, triggers off).
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, demo, newStoryRow, serviceClient, signedIn, UNIT_BA_DINH, UNIT_DONG_ANH } from './helpers';
+import { anonClient, demo, md5uuid, newStoryRow, serviceClient, signedIn, UNIT_BA_DINH, UNIT_DONG_ANH } from './helpers';
 import { asSuperuser, createCluster, createPerson, createUnit, hanoiYear, must, signIn } from './permission-world';
 
 const Y = hanoiYear();
@@ -27,8 +26,6 @@ const Y90 = 2090;
 const Y91 = 2091;
 const service = serviceClient();
 const db = new pg.Client({ connectionString: process.env.SUPABASE_DB_URL });
-/** Postgres's md5(text)::uuid, as the seed names its rows. */
-const md5uuid = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 const UNIT_NGOC_HA = md5uuid('unit:phuong-ngoc-ha');
 const SEED_CLUSTER_1 = '22222222-2222-4222-8222-000000000001';
 const SEED_YEAR_END = md5uuid('round:year_end');

@@ -3,8 +3,7 @@
 // {unit_id}/{round_id}/{evidence_id}.{ext}). Online only; every write asks for the row back. Cluster and city
 // scoring live in cluster-api.ts.
 import { getSupabase } from './client';
-import { CycleError, noRow, toCycleError } from './cycle-error';
-import { toStorageError } from './remote-error';
+import { CycleError, fileExtension, noRow, toCycleError, toStorageCycleError } from './cycle-error';
 
 export type ScoreStage = 'self' | 'cluster' | 'city';
 export type EvidenceKind = 'story' | 'link' | 'file';
@@ -163,21 +162,14 @@ export function addLinkEvidence(target: EvidenceTarget, link: { url: string; cap
 }
 
 /** The file's extension from its (already checked) content type. */
-export function evidenceExtension(contentType: string): string {
-	return { 'image/webp': 'webp', 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[contentType] ?? 'bin';
-}
+export const evidenceExtension = fileExtension;
 
 export function evidencePath(target: UnitRoundKey, id: string, contentType: string): string {
 	return `${target.unitId}/${target.roundId}/${id}.${evidenceExtension(contentType)}`;
 }
 
-function storageFailure(error: unknown): CycleError {
-	const remote = toStorageError(error);
-	if (remote.status === 0) return new CycleError('error.offline', remote.message);
-	if (remote.code === '413' || /size|too large/i.test(remote.message)) return new CycleError('assessment.evidence.tooLarge', remote.message);
-	if (remote.code === '415') return new CycleError('assessment.evidence.fileType', remote.message);
-	return new CycleError('cycle.error.refused', remote.message, { detail: remote.message });
-}
+const storageFailure = (error: unknown): CycleError =>
+	toStorageCycleError(error, { tooLarge: 'assessment.evidence.tooLarge', fileType: 'assessment.evidence.fileType' });
 
 /**
  * Uploads a prepared file (a photo already re-encoded without metadata, or a PDF) and records it. The file goes

@@ -5,8 +5,7 @@
 import type { DocumentKind, NominationStatus, NomineeKind, Occasion, Vote } from '$lib/domain/nomination';
 import { getSupabase } from './client';
 import type { Database } from './database.types';
-import { CycleError, noRow } from './cycle-error';
-import { toStorageError } from './remote-error';
+import { CycleError, fileExtension, noRow, toStorageCycleError } from './cycle-error';
 
 const BUCKET = 'dossiers';
 
@@ -436,17 +435,8 @@ export async function decide(ids: string[], number: string, signedOn: string, ti
 
 // ---- Dossier files ------------------------------------------------------------------------------------------
 
-function extension(contentType: string): string {
-	return { 'image/webp': 'webp', 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[contentType] ?? 'bin';
-}
-
-function storageFailure(error: unknown): CycleError {
-	const remote = toStorageError(error);
-	if (remote.status === 0) return new CycleError('error.offline', remote.message);
-	if (remote.code === '413' || /size|too large/i.test(remote.message)) return new CycleError('nomination.file.tooLarge', remote.message);
-	if (remote.code === '415') return new CycleError('nomination.file.type', remote.message);
-	return new CycleError('cycle.error.refused', remote.message, { detail: remote.message });
-}
+const storageFailure = (error: unknown): CycleError =>
+	toStorageCycleError(error, { tooLarge: 'nomination.file.tooLarge', fileType: 'nomination.file.type' });
 
 /** Uploads a checked file, then records it; if the row is refused, the file is removed again. */
 export async function addDossierFile(
@@ -454,7 +444,7 @@ export async function addDossierFile(
 	file: { blob: Blob; contentType: string; fileName: string; documentKind: DocumentKind }
 ): Promise<void> {
 	const fileId = crypto.randomUUID();
-	const path = `${n.unitId}/${n.id}/${fileId}.${extension(file.contentType)}`;
+	const path = `${n.unitId}/${n.id}/${fileId}.${fileExtension(file.contentType)}`;
 	const storage = getSupabase().storage.from(BUCKET);
 	const { error } = await storage.upload(path, file.blob, { contentType: file.contentType, upsert: false });
 	if (error) throw storageFailure(error);
