@@ -20,6 +20,9 @@ export class CachedQuery<T> {
 	#offline = $state(false);
 	readonly #what: () => string;
 	readonly #fetcher: () => Promise<T>;
+	// Which load() is the latest: a page that changes its parameters (the year, the round) while an earlier answer is
+	// on its way must show the answer to the last question, whichever arrives first.
+	#generation = 0;
 
 	/** `what` names the list (with its parameters, e.g. `registrations:2026`); `fetcher` reads it from the server. */
 	constructor(what: () => string, fetcher: () => Promise<T>) {
@@ -50,14 +53,18 @@ export class CachedQuery<T> {
 	}
 
 	async load(): Promise<void> {
+		const generation = ++this.#generation;
+		const stale = () => generation !== this.#generation;
+		this.#loading = true;
 		// A page may load before the layout has restored who is signed in: the snapshot is per person, so wait.
 		await session.restore().catch(() => undefined);
+		if (stale()) return;
 		const userId = session.user?.id;
 		const what = this.#what();
-		this.#loading = true;
 		try {
 			if (typeof navigator !== 'undefined' && !navigator.onLine) throw new Error('offline');
 			const data = await this.#fetcher();
+			if (stale()) return;
 			// A timestamp to store, not reactive state.
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			const fetchedAt = new Date().toISOString();
@@ -68,17 +75,19 @@ export class CachedQuery<T> {
 			this.#offline = false;
 			if (userId) await writeSnapshot(userId, what, $state.snapshot(data) as T, fetchedAt).catch(() => undefined);
 		} catch (error) {
+			if (stale()) return;
 			const offline = isNetworkFailure(error);
 			this.#offline = offline;
 			this.#error = offline ? null : error;
 			const snapshot = userId ? await readSnapshot<T>(userId, what).catch(() => null) : null;
+			if (stale()) return;
 			if (snapshot && (this.#origin !== 'server' || offline)) {
 				this.#data = snapshot.data;
 				this.#fetchedAt = snapshot.fetchedAt;
 				this.#origin = 'snapshot';
 			}
 		} finally {
-			this.#loading = false;
+			if (!stale()) this.#loading = false;
 		}
 	}
 }
