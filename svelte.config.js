@@ -13,7 +13,7 @@ const config = {
 		typescript: {
 			// Database tests, the local stack and tool configs are TypeScript too: type-check and lint them.
 			config: (c) => {
-				c.include.push('../supabase/**/*.ts', '../playwright.config.ts', '../bench/**/*.ts');
+				c.include.push('../supabase/**/*.ts', '../playwright.config.ts', '../bench/**/*.ts', '../tests/**/*.ts');
 			}
 		}
 	}

@@ -51,7 +51,7 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/build/**/*.test.ts'],
 		environment: 'node'
 	}
 });

@@ -41,6 +41,13 @@ function readVitest(name: string, file: string, exitCode: number): SuiteResult {
 	return { name, passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests, exitCode };
 }
 
+function readBuildChecks(file: string, exitCode: number): SuiteResult {
+	const name = 'build checks';
+	if (!existsSync(file)) return { name, passed: 0, failed: 1, skipped: 0, exitCode };
+	const r = JSON.parse(readFileSync(file, 'utf8')) as { passed: number; failed: number };
+	return { name, passed: r.passed, failed: r.failed + (r.failed === 0 && exitCode !== 0 ? 1 : 0), skipped: 0, exitCode };
+}
+
 function readPlaywright(file: string, exitCode: number): SuiteResult {
 	const name = 'end-to-end';
 	if (!existsSync(file)) return { name, passed: 0, failed: 1, skipped: 0, exitCode };
@@ -92,6 +99,10 @@ async function main(): Promise<number> {
 		if (buildCode !== 0) {
 			results.push({ name: 'build', passed: 0, failed: 1, skipped: 0, exitCode: buildCode });
 		} else {
+			// What `npm run build` checks after vite build: route JS budgets (P2), no secrets in the client (R9).
+			const buildJson = join(reportDir, 'build.json');
+			const checksCode = await run('npx', ['tsx', 'tests/build/check-build.ts', '--json', buildJson], stackEnv);
+			results.push(readBuildChecks(buildJson, checksCode));
 			const e2eJson = join(reportDir, 'e2e.json');
 			const e2eCode = await run('npx', ['playwright', 'test'], { ...stackEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
 			results.push(readPlaywright(e2eJson, e2eCode));

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, formatDate, formatDateTime, localeFromCookie, setLocale, t, tKey, todayInHanoi } from './index';
+import { formatDate, formatDateTime, loadLocale, localeFromCookie, setLocale, t, tKey, todayInHanoi } from './index';
+import { en } from './messages-en';
+import { vi } from './messages-vi';
+
+const catalogs = { vi, en };
 import { storyContentSchema } from '$lib/domain/story';
 
 describe('messages', () => {
@@ -37,7 +41,8 @@ describe('messages', () => {
 		for (const key of keys) expect(Object.hasOwn(catalogs.vi, key), key).toBe(true);
 	});
 
-	it('fills parameters and falls back for unknown keys', () => {
+	it('fills parameters and falls back for unknown keys', async () => {
+		await loadLocale('en');
 		setLocale('vi');
 		expect(t('syncBadge.pending', { count: 3 })).toBe('3 chờ gửi');
 		expect(tKey('no.such.key')).toBe(catalogs.vi['error.unknown']);

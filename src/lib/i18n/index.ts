@@ -1,79 +1,17 @@
-// Typed UI messages, compiled into the bundle so the app speaks Vietnamese offline; English is the second locale.
+// Typed UI messages: Vietnamese compiled into the bundle so the app speaks it offline; English, the second locale,
+// loaded on demand (precached with the app, so it works offline too).
 // Also the one place that formats dates: dd/mm/yyyy in Asia/Ho_Chi_Minh, whatever the device's time zone.
-import { messages as appVi } from './messages/app.vi';
-import { messages as appEn } from './messages/app.en';
-import { messages as captureVi } from './messages/capture.vi';
-import { messages as captureEn } from './messages/capture.en';
-import { messages as syncVi } from './messages/sync.vi';
-import { messages as syncEn } from './messages/sync.en';
-import { messages as adminVi } from './messages/admin.vi';
-import { messages as adminEn } from './messages/admin.en';
-import { messages as planVi } from './messages/plan.vi';
-import { messages as planEn } from './messages/plan.en';
-import { messages as movementVi } from './messages/movement.vi';
-import { messages as movementEn } from './messages/movement.en';
-import { messages as registrationVi } from './messages/registration.vi';
-import { messages as registrationEn } from './messages/registration.en';
-import { messages as covenantVi } from './messages/covenant.vi';
-import { messages as covenantEn } from './messages/covenant.en';
-import { messages as deadlineVi } from './messages/deadline.vi';
-import { messages as deadlineEn } from './messages/deadline.en';
-import { messages as calendarVi } from './messages/calendar.vi';
-import { messages as calendarEn } from './messages/calendar.en';
-import { messages as criteriaVi } from './messages/criteria.vi';
-import { messages as criteriaEn } from './messages/criteria.en';
-import { messages as assessmentVi } from './messages/assessment.vi';
-import { messages as assessmentEn } from './messages/assessment.en';
-import { messages as standingsVi } from './messages/standings.vi';
-import { messages as standingsEn } from './messages/standings.en';
-import { messages as nominationVi } from './messages/nomination.vi';
-import { messages as nominationEn } from './messages/nomination.en';
-import { messages as contestVi } from './messages/contest.vi';
-import { messages as contestEn } from './messages/contest.en';
+import { vi } from './messages-vi';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const LOCALE_COOKIE = 'lang';
 
-/** Every message module, merged. Vietnamese is the reference: its keys are the type of `t`. */
-export const catalogs = {
-	vi: {
-		...appVi,
-		...captureVi,
-		...syncVi,
-		...adminVi,
-		...planVi,
-		...movementVi,
-		...registrationVi,
-		...covenantVi,
-		...deadlineVi,
-		...calendarVi,
-		...criteriaVi,
-		...assessmentVi,
-		...standingsVi,
-		...nominationVi,
-		...contestVi,
-	},
-	en: {
-		...appEn,
-		...captureEn,
-		...syncEn,
-		...adminEn,
-		...planEn,
-		...movementEn,
-		...registrationEn,
-		...covenantEn,
-		...deadlineEn,
-		...calendarEn,
-		...criteriaEn,
-		...assessmentEn,
-		...standingsEn,
-		...nominationEn,
-		...contestEn,
-	}
-} as const;
+export type MessageKey = keyof typeof vi;
+export type Catalog = Record<MessageKey, string>;
 
-export type MessageKey = keyof typeof catalogs.vi;
+// The catalogues at hand: Vietnamese always; English once loaded (`loadLocale`) or registered (the server).
+const tables: Partial<Record<Locale, Catalog>> = { vi };
 export type MessageParams = Record<string, string | number>;
 
 // One locale per page: the server renders one request at a time synchronously (set by the public layout before
@@ -86,6 +24,22 @@ export function isLocale(value: unknown): value is Locale {
 
 export function setLocale(locale: Locale): void {
 	current = locale;
+}
+
+/** The server registers every catalogue at start; the browser loads the one it needs with `loadLocale`. */
+export function registerCatalog(locale: Locale, table: Catalog): void {
+	tables[locale] = table;
+}
+
+/** Makes `locale`'s messages available (a no-op for Vietnamese, or once loaded); call before rendering text. */
+export async function loadLocale(locale: Locale): Promise<void> {
+	if (tables[locale]) return;
+	if (locale === 'en') registerCatalog('en', (await import('./messages-en')).en);
+}
+
+/** The catalogue of `locale` when at hand, else Vietnamese (what `t` shows). */
+export function catalogOf(locale: Locale): Catalog {
+	return tables[locale] ?? vi;
 }
 
 export function getLocale(): Locale {
@@ -108,12 +62,12 @@ function interpolate(template: string, params?: MessageParams): string {
 
 /** The message for `key` in the current locale; falls back to Vietnamese if a translation is missing. */
 export function t(key: MessageKey, params?: MessageParams): string {
-	const table: Partial<Record<MessageKey, string>> = catalogs[current];
-	return interpolate(table[key] ?? catalogs.vi[key], params);
+	const table: Partial<Catalog> = tables[current] ?? vi;
+	return interpolate(table[key] ?? vi[key], params);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-	return Object.hasOwn(catalogs.vi, key);
+	return Object.hasOwn(vi, key);
 }
 
 /** For keys that arrive as data (zod issues, error classes): unknown keys show the generic `fallback`. */
@@ -166,9 +120,11 @@ export function todayInHanoi(now: Date = new Date()): string {
 }
 
 /** In the client-rendered app: take the reader's choice from the cookie and mirror it on <html lang>. */
-export function initClientLocale(): void {
+export async function initClientLocale(): Promise<void> {
 	if (typeof document === 'undefined') return;
-	setLocale(localeFromCookie(document.cookie));
+	const locale = localeFromCookie(document.cookie);
+	await loadLocale(locale).catch(() => undefined);
+	setLocale(tables[locale] ? locale : 'vi');
 	document.documentElement.lang = current;
 }
 

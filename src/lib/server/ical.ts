@@ -3,7 +3,9 @@
 // personal data, and neither may the feed). Generation, escaping and 75-octet folding are ical-generator's.
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod, ICalEventTransparency, escape } from 'ical-generator';
-import { catalogs, formatDate, TIME_ZONE, type Locale, type MessageKey, type MessageParams } from '$lib/i18n';
+import { formatDate, TIME_ZONE, type Catalog, type Locale, type MessageKey, type MessageParams } from '$lib/i18n';
+import { en } from '$lib/i18n/messages-en';
+import { vi } from '$lib/i18n/messages-vi';
 import type { Database } from '$lib/remote/story-rows';
 
 export type CalendarFeedRow = Database['public']['Functions']['calendar_feed']['Returns'][number];
@@ -131,7 +133,7 @@ function responsibleParty(responsible: string, text: Text): string {
 
 /** The feed is read by calendar apps, not the app: its language is explicit, never the module-wide current locale. */
 function textIn(locale: Locale): Text {
-	const table: Record<MessageKey, string> = catalogs[locale];
+	const table: Catalog = locale === 'en' ? en : vi;
 	return (key, params) =>
 		table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params?.[name] === undefined ? whole : String(params[name])));
 }
