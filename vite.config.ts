@@ -40,7 +40,11 @@ export default defineConfig({
 				navigateFallbackAllowlist: [/^\/app(\/|\?|$)/, /^\/login(\?|$)/],
 				// The prerendered shell imports SvelteKit's runtime env module (/_app/env.js, served by the Node server):
 				// precache it too, or the shell cannot start offline. It is read at install time from the live server.
-				additionalManifestEntries: [{ url: '/_app/env.js', revision: String(Date.now()) }],
+				// The shell itself is rendered by the server (with its security headers), so it is fetched the same way.
+				additionalManifestEntries: [
+					{ url: '/_app/env.js', revision: String(Date.now()) },
+					{ url: '/app-shell', revision: String(Date.now()) }
+				],
 				// Manifest icons are fetched by the browser at install time; offline pages draw their mark inline.
 				globIgnores: ['client/icons/**'],
 				skipWaiting: false,

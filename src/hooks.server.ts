@@ -16,7 +16,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return page;
 		}
 	});
-	applyBaseHeaders(response.headers);
+	applyBaseHeaders(response.headers, event.url.pathname);
 	if (response.headers.get('content-type')?.startsWith('text/html')) {
 		response.headers.set(
 			'content-security-policy',

@@ -6,9 +6,17 @@ import { createHash } from 'node:crypto';
 const baseHeaders: Record<string, string> = {
 	'x-frame-options': 'DENY',
 	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'permissions-policy': 'camera=(self), geolocation=(), microphone=()'
+	'referrer-policy': 'strict-origin-when-cross-origin'
 };
+
+/**
+ * The camera only for the signed-in app, whose single-page document may navigate to the capture form at any time
+ * (a Permissions-Policy binds to the document, not the client-side route); public pages and sign-in get none.
+ */
+export function permissionsPolicy(pathname: string): string {
+	const camera = /^\/(app|app-shell)(\/|$)/.test(pathname) ? 'camera=(self)' : 'camera=()';
+	return `${camera}, geolocation=(), microphone=(), payment=(), usb=()`;
+}
 
 /** sha256 sources of every inline <script> (no src) in the page. */
 export function inlineScriptHashes(html: string): string[] {
@@ -40,6 +48,7 @@ export function contentSecurityPolicy(opts: { scriptHashes: string[]; supabaseUr
 	].join('; ');
 }
 
-export function applyBaseHeaders(headers: Headers): void {
+export function applyBaseHeaders(headers: Headers, pathname: string): void {
 	for (const [name, value] of Object.entries(baseHeaders)) if (!headers.has(name)) headers.set(name, value);
+	if (!headers.has('permissions-policy')) headers.set('permissions-policy', permissionsPolicy(pathname));
 }
