@@ -9,6 +9,7 @@ export type PhotoRejection =
 	| 'unsupported'
 	| 'empty'
 	| 'tooLarge'
+	| 'tooManyPixels'
 	| 'truncated'
 	| 'undecodable'
 	| 'encodeFailed';

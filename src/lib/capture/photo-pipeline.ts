@@ -1,11 +1,14 @@
 // The photo preparation steps (check → decode → resize → re-encode → hash), with the browser codecs injected so the
 // order and the refusals can be tested in Node. Re-encoding is what drops EXIF/GPS; never upload the original bytes.
 import { PhotoRejectedError, rejectionForType } from './photo-errors';
-import { isAcceptedType, isTruncated, sniffImageType, SNIFF_BYTES, TAIL_BYTES } from './sniff-image';
+import { inspectImage } from './image-structure';
+import { isAcceptedType, sniffImageType, SNIFF_BYTES } from './sniff-image';
 import type { PreparedPhoto } from '$lib/domain/story';
 import { computeTargetSize, PHOTO_MAX_EDGE, THUMB_MAX_EDGE } from './target-size';
 
 export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
+/** Declared pixels above this are refused before decoding (108 MP phone photos pass; a 30000² header does not). */
+export const MAX_INPUT_PIXELS = 120_000_000;
 const MAX_OUTPUT_BYTES = 5 * 1024 * 1024;
 
 export type { PreparedPhoto };
@@ -57,8 +60,12 @@ async function checkInput(file: Blob): Promise<void> {
 	const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
 	const type = sniffImageType(head);
 	if (!isAcceptedType(type)) throw new PhotoRejectedError(rejectionForType(type), `sniffed ${type}`);
-	const tail = new Uint8Array(await file.slice(Math.max(0, file.size - TAIL_BYTES)).arrayBuffer());
-	if (isTruncated(type, { head, tail, size: file.size })) throw new PhotoRejectedError('truncated');
+	const structure = inspectImage(type, new Uint8Array(await file.arrayBuffer()));
+	if (!structure.whole) throw new PhotoRejectedError('truncated', structure.problem);
+	const { width, height } = structure;
+	if (width !== null && height !== null && width * height > MAX_INPUT_PIXELS) {
+		throw new PhotoRejectedError('tooManyPixels', `${width}×${height}`);
+	}
 }
 
 /** WebP first; if the browser silently falls back to PNG (no WebP encoder), use JPEG instead. */

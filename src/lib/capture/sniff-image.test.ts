@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTruncated, sniffImageType } from './sniff-image';
+import { sniffImageType } from './sniff-image';
 
 const bytes = (...parts: (number[] | string)[]) =>
 	new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -30,27 +30,5 @@ describe('sniffImageType', () => {
 		['plain text', bytes('hello world'), 'unknown']
 	])('%s → %s', (_name, head, expected) => {
 		expect(sniffImageType(head)).toBe(expected);
-	});
-});
-
-describe('isTruncated', () => {
-	it('accepts a JPEG ending with EOI, also with zero padding after it', () => {
-		expect(isTruncated('jpeg', { head: jpeg, tail: bytes([1, 2, 0xff, 0xd9]), size: 100 })).toBe(false);
-		expect(isTruncated('jpeg', { head: jpeg, tail: bytes([0xff, 0xd9, 0, 0, 0]), size: 100 })).toBe(false);
-	});
-
-	it('refuses a JPEG cut before its EOI marker', () => {
-		expect(isTruncated('jpeg', { head: jpeg, tail: bytes([0x12, 0x34, 0x56, 0x78]), size: 100 })).toBe(true);
-	});
-
-	it('checks the PNG IEND chunk', () => {
-		const iend = bytes([0, 0, 0, 0], 'IEND', [0xae, 0x42, 0x60, 0x82]);
-		expect(isTruncated('png', { head: png, tail: iend, size: 100 })).toBe(false);
-		expect(isTruncated('png', { head: png, tail: iend.subarray(0, 10), size: 100 })).toBe(true);
-	});
-
-	it('checks the WebP RIFF size against the file size', () => {
-		expect(isTruncated('webp', { head: webp, tail: new Uint8Array(), size: 1008 })).toBe(false);
-		expect(isTruncated('webp', { head: webp, tail: new Uint8Array(), size: 600 })).toBe(true);
 	});
 });

@@ -1,5 +1,5 @@
-// Tells what a file really is from its first bytes (the name and the browser's MIME guess lie), and whether an
-// accepted image ends the way its format requires. Pure: bytes in, verdict out.
+// Tells what a file really is from its first bytes (the name and the browser's MIME guess lie); image-structure.ts
+// then checks that an accepted image is whole. Pure: bytes in, verdict out.
 export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic' | 'avif' | 'gif' | 'svg' | 'pdf' | 'bmp' | 'tiff' | 'unknown';
 export type AcceptedType = 'jpeg' | 'png' | 'webp';
 
@@ -37,32 +37,4 @@ function looksLikeSvg(head: Uint8Array): boolean {
 
 export function isAcceptedType(type: SniffedType): type is AcceptedType {
 	return type === 'jpeg' || type === 'png' || type === 'webp';
-}
-
-/** How many trailing bytes `isTruncated` needs. */
-export const TAIL_BYTES = 64;
-
-/**
- * A half-copied or half-downloaded file often still decodes (grey bottom half), so check the end marker:
- * JPEG ends with EOI (FF D9, cameras may pad after it), PNG with its IEND chunk, WebP's RIFF size covers the file.
- */
-export function isTruncated(type: AcceptedType, o: { head: Uint8Array; tail: Uint8Array; size: number }): boolean {
-	if (type === 'jpeg') return !hasJpegEnd(o.tail);
-	if (type === 'png') return !endsWith(o.tail, [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
-	if (o.head.length < 8) return true;
-	const riffSize = new DataView(o.head.buffer, o.head.byteOffset, 8).getUint32(4, true);
-	return riffSize + 8 > o.size;
-}
-
-function hasJpegEnd(tail: Uint8Array): boolean {
-	for (let i = tail.length - 2; i >= 0; i--) {
-		if (tail[i] === 0xff && tail[i + 1] === 0xd9) return true;
-		if (tail[i + 1] !== 0x00) return false; // only zero padding may follow EOI
-	}
-	return false;
-}
-
-function endsWith(bytes: Uint8Array, sig: number[]): boolean {
-	const offset = bytes.length - sig.length;
-	return offset >= 0 && sig.every((b, i) => bytes[offset + i] === b);
 }
