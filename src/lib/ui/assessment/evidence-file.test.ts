@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceExtension, evidencePath } from '$lib/remote/assessment-api';
-import { isPdf } from './evidence-file';
+import { EvidenceFileRejected, isPdf, pdfProblem } from './evidence-file';
+
+const text = (s: string) => new TextEncoder().encode(s);
 
 describe('evidence files', () => {
 	it('knows a PDF by its first bytes, not by its name', () => {
@@ -13,5 +15,22 @@ describe('evidence files', () => {
 		expect(evidencePath({ unitId: 'u1', roundId: 'r1' }, 'e1', 'image/webp')).toBe('u1/r1/e1.webp');
 		expect(evidencePath({ unitId: 'u1', roundId: 'r1' }, 'e2', 'application/pdf')).toBe('u1/r1/e2.pdf');
 		expect(evidenceExtension('image/jpeg')).toBe('jpg');
+	});
+
+	it('refuses a PDF without its end marker and one carrying scripts, launch actions or attachments', () => {
+		expect(pdfProblem(text('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'))).toBeNull();
+		expect(pdfProblem(text('%PDF-1.4\n1 0 obj<<>>endobj\n'))).toBe('capture.file.pdfDamaged');
+		for (const active of ['/OpenAction<</S/JavaScript/JS(app.alert(1))>>', '/J#61vaScript', '/S/Launch/F(cmd.exe)', '/EmbeddedFiles 3 0 R']) {
+			expect(pdfProblem(text(`%PDF-1.4\n1 0 obj<<${active}>>endobj\n%%EOF\n`)), active).toBe('capture.file.pdfActive');
+		}
+		// A name that only starts like one of them is fine.
+		expect(pdfProblem(text('%PDF-1.4\n1 0 obj<</JSONData 1>>endobj\n%%EOF\n'))).toBeNull();
+	});
+
+	it('names the refused file in one Vietnamese sentence', () => {
+		const refused = new EvidenceFileRejected('capture.file.unsupported', 'ho-so\u202egpj.exe');
+		expect(refused.messageKey).toBe('capture.file.refused');
+		expect(refused.params.name).toBe('ho-sogpj.exe');
+		expect(refused.params.reason).toMatch(/^Tệp này không phải PDF/);
 	});
 });

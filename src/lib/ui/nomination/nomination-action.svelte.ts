@@ -10,7 +10,10 @@ export function reportNominationError(error: unknown): void {
 		const docs = (error.params.codes ?? '').split(',').map((c) => tKey(`nomination.doc.${c.trim()}`)).join('; ');
 		notices.error(error.messageKey, { docs });
 	} else if (error instanceof CycleError) notices.error(error.messageKey, error.params);
-	else if (error instanceof Error && 'messageKey' in error && typeof error.messageKey === 'string') notices.error(error.messageKey);
+	else if (error instanceof Error && 'messageKey' in error && typeof error.messageKey === 'string') {
+		const params = 'params' in error && typeof error.params === 'object' ? (error.params as MessageParams) : undefined;
+		notices.error(error.messageKey, params);
+	}
 	else notices.error('error.unknown');
 }
 
