@@ -82,6 +82,16 @@ describe('inspectImage: WebP', () => {
 		expect(inspectImage('webp', vp8x(1600, 1200))).toEqual({ whole: true, width: 1600, height: 1200 });
 	});
 
+	it('reads the size of a tiny lossless WebP (26 bytes)', () => {
+		const bits = (640 - 1) | ((480 - 1) << 14);
+		const b = bytes('RIFF', u32le(18), 'WEBPVP8L', u32le(6), [0x2f], u32le(bits), [0]);
+		expect(inspectImage('webp', b)).toEqual({ whole: true, width: 640, height: 480 });
+	});
+
+	it('refuses a RIFF/WEBP file with no image chunk', () => {
+		expect(inspectImage('webp', bytes('RIFF', u32le(22), 'WEBPJUNK', u32le(10), new Uint8Array(10)))).toEqual({ whole: false, problem: 'corrupt' });
+	});
+
 	it('refuses a file shorter than its RIFF size says', () => {
 		expect(inspectImage('webp', vp8x(16, 16, 5000))).toEqual({ whole: false, problem: 'truncated' });
 	});

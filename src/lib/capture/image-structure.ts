@@ -94,10 +94,13 @@ function inspectPng(b: Uint8Array): ImageStructure {
 }
 
 function inspectWebp(b: Uint8Array): ImageStructure {
-	if (b.length < 30) return { whole: false, problem: 'truncated' };
-	const riffSize = b[4]! | (b[5]! << 8) | (b[6]! << 16) | (b[7]! << 24);
+	if (b.length < 16) return { whole: false, problem: 'truncated' };
+	const riffSize = (b[4]! | (b[5]! << 8) | (b[6]! << 16) | (b[7]! << 24)) >>> 0;
 	if (riffSize + 8 > b.length) return { whole: false, problem: 'truncated' };
 	const chunk = ascii(b, 12, 16);
+	const needs = { VP8X: 30, 'VP8 ': 30, VP8L: 25 }[chunk];
+	if (needs === undefined) return { whole: false, problem: 'corrupt' };
+	if (b.length < needs) return { whole: false, problem: 'truncated' };
 	if (chunk === 'VP8X') return { whole: true, width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
 	if (chunk === 'VP8 ') return { whole: true, width: (b[26]! | (b[27]! << 8)) & 0x3fff, height: (b[28]! | (b[29]! << 8)) & 0x3fff };
 	if (chunk === 'VP8L') {
