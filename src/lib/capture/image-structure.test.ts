@@ -67,7 +67,7 @@ describe('inspectImage: PNG', () => {
 
 	it('refuses a chunk whose CRC does not match, and a file cut inside IDAT', () => {
 		const bad = png(3, 2);
-		bad[30] ^= 0xff; // a byte of IHDR's CRC
+		bad[30] = bad[30]! ^ 0xff; // a byte of IHDR's CRC
 		expect(inspectImage('png', bad)).toEqual({ whole: false, problem: 'corrupt' });
 		const good = png(3, 2);
 		expect(inspectImage('png', good.subarray(0, good.length - 20))).toEqual({ whole: false, problem: 'truncated' });
