@@ -85,7 +85,9 @@ const KINDS: readonly StoryKind[] = ['good_deed', 'exemplary_model'];
 
 /** Reads the query from the address, dropping anything malformed (a bad filter is no filter, never an error). */
 export function parseGalleryQuery(params: URLSearchParams): GalleryQuery {
-	const text = (params.get('q') ?? '').trim().slice(0, 200);
+	// Control characters match nothing a person reads, and Postgres refuses U+0000 in text; cut by characters, not
+	// UTF-16 units, so an emoji at the cut is not halved into JSON PostgREST refuses (both made the gallery answer 503).
+	const text = [...(params.get('q') ?? '').replace(/\p{Cc}/gu, ' ').trim()].slice(0, 200).join('').trim();
 	const kind = params.get('kind');
 	const year = Number(params.get('year'));
 	const page = Number(params.get('page') ?? '1');
