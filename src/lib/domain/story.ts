@@ -1,7 +1,8 @@
 // What a story is: one zod schema validates the capture form, the Dexie row and the outbox payload; the TypeScript
-// types are inferred from it. Pure: imports nothing of ours. Mirrors public.story (supabase/migrations/*_stories.sql).
+// types are inferred from it. Pure. Mirrors public.story (supabase/migrations/*_stories.sql).
 // zod/mini: the same validation as classic zod in a fraction of the bytes (the capture page's JS budget, TARGETS P2).
 import * as z from 'zod/mini';
+import { isCalendarDate } from './calendar-date';
 
 export const storyKinds = ['good_deed', 'exemplary_model'] as const;
 export const subjectKinds = ['person', 'collective'] as const;
@@ -12,29 +13,56 @@ export const storyStatuses = ['submitted', 'verified', 'returned', 'rejected', '
 export type StoryKind = (typeof storyKinds)[number];
 export type StoryStatus = (typeof storyStatuses)[number];
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd'));
+/**
+ * A real calendar date as yyyy-mm-dd (2025-02-30 and year 0 are refused, as Postgres's `date` refuses them). Empty is
+ * the form's "not filled in" (form.required); anything else malformed is form.invalid.
+ */
+const isoDate = z
+	.string('form.required')
+	.check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'form.required', abort: true }), z.refine(isCalendarDate, 'form.invalid'));
 
-/** The fields a reporter writes. Messages are i18n keys, resolved by the UI. */
+/**
+ * Text the database stores as typed: length in characters (code points), as Postgres's length() counts them (an
+ * emoji is one character, not two), and neither U+0000 (Postgres refuses it in text) nor half of a surrogate pair
+ * (not JSON that PostgREST reads). Otherwise such a story is saved on the device and refused by every push.
+ */
+const text = (o: { min?: number; max: number; tooShort?: string; tooLong?: string }) =>
+	z
+		.string('form.invalid')
+		.check(
+			z.trim(),
+			z.refine((s) => !s.includes('\u0000') && !/\p{Cs}/u.test(s), { error: 'form.invalid', abort: true }),
+			z.refine((s) => o.min === undefined || [...s].length >= o.min, o.tooShort ?? 'form.required'),
+			z.refine((s) => [...s].length <= o.max, o.tooLong ?? 'form.invalid')
+		);
+
+/**
+ * The fields a reporter writes. Messages are i18n keys, resolved by the UI: every issue, down to a wrong type, names
+ * a sentence of the catalogue (storyContentSchema's fuzz test holds that for any input).
+ */
 export const storyContentSchema = z
-	.object({
-		kind: z.enum(storyKinds),
-		title: z.string().check(z.trim(), z.minLength(3, 'story.title.tooShort'), z.maxLength(200, 'story.title.tooLong')),
-		body: z.string().check(z.trim(), z.minLength(10, 'story.body.tooShort'), z.maxLength(20000, 'story.body.tooLong')),
-		subjectName: z.string().check(z.trim(), z.minLength(1, 'story.subjectName.required'), z.maxLength(200)),
-		subjectKind: z.enum(subjectKinds),
-		subjectIsMinor: z.boolean(),
-		occurredOn: isoDate,
-		address: z.nullable(z.string().check(z.trim(), z.maxLength(500))),
-		consentGivenBy: z.string().check(z.trim(), z.minLength(1, 'story.consent.required'), z.maxLength(200)),
-		consentMethod: z.enum(consentMethods),
-		consentRecordedAt: z.iso.datetime({ offset: true }),
-		/**
-		 * The movement or campaign the story is tagged with (public.story.movement_id). Optional: stories saved
-		 * before tagging existed have no such key; null = not tagged. Both mean the same (see hashableContent).
-		 * Any Postgres uuid (z.guid, not RFC-strict z.uuid): ids made by the database or a seed need not be v4.
-		 */
-		movementId: z.optional(z.nullable(z.guid()))
-	})
+	.object(
+		{
+			kind: z.enum(storyKinds, 'form.invalid'),
+			title: text({ min: 3, max: 200, tooShort: 'story.title.tooShort', tooLong: 'story.title.tooLong' }),
+			body: text({ min: 10, max: 20000, tooShort: 'story.body.tooShort', tooLong: 'story.body.tooLong' }),
+			subjectName: text({ min: 1, max: 200, tooShort: 'story.subjectName.required' }),
+			subjectKind: z.enum(subjectKinds, 'form.invalid'),
+			subjectIsMinor: z.boolean('form.invalid'),
+			occurredOn: isoDate,
+			address: z.nullable(text({ max: 500 })),
+			consentGivenBy: text({ min: 1, max: 200, tooShort: 'story.consent.required' }),
+			consentMethod: z.enum(consentMethods, 'form.invalid'),
+			consentRecordedAt: z.iso.datetime({ offset: true, error: 'form.invalid' }),
+			/**
+			 * The movement or campaign the story is tagged with (public.story.movement_id). Optional: stories saved
+			 * before tagging existed have no such key; null = not tagged. Both mean the same (see hashableContent).
+			 * Any Postgres uuid (z.guid, not RFC-strict z.uuid): ids made by the database or a seed need not be v4.
+			 */
+			movementId: z.optional(z.nullable(z.guid('form.invalid')))
+		},
+		'form.invalid'
+	)
 	.check(
 		z.refine((s) => !s.subjectIsMinor || s.consentMethod === 'guardian_written', {
 			message: 'story.consent.guardianRequired',
