@@ -78,7 +78,7 @@ describe('storyContentSchema under fuzzing', () => {
 			fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 29, max: 32 }), (y, m, d) => {
 				const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 				const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-				const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+				const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
 				expect(isCalendarDate(iso)).toBe(d <= days);
 			}),
 			RUNS
