@@ -4,7 +4,10 @@
 // Seeds are fixed so runs are reproducible; fast-check prints the seed and the shrunk input of any failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogs, isMessageKey } from '$lib/i18n';
+import { isMessageKey } from '$lib/i18n';
+import { vi } from '$lib/i18n/messages-vi';
+
+const catalogs = { vi };
 import { fromRemoteStoryRow, toStoryUpsertRow } from '$lib/remote/story-mapper';
 import { isCalendarDate } from './calendar-date';
 import { hashableContent, storyContentSchema, type StoryContent } from './story';
