@@ -55,7 +55,7 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'tests/build/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/build-checks/**/*.test.ts'],
 		environment: 'node'
 	}
 });

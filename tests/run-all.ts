@@ -101,7 +101,7 @@ async function main(): Promise<number> {
 		} else {
 			// What `npm run build` checks after vite build: route JS budgets (P2), no secrets in the client (R9).
 			const buildJson = join(reportDir, 'build.json');
-			const checksCode = await run('npx', ['tsx', 'tests/build/check-build.ts', '--json', buildJson], stackEnv);
+			const checksCode = await run('npx', ['tsx', 'tests/build-checks/check-build.ts', '--json', buildJson], stackEnv);
 			results.push(readBuildChecks(buildJson, checksCode));
 			const e2eJson = join(reportDir, 'e2e.json');
 			const e2eCode = await run('npx', ['playwright', 'test'], { ...stackEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
