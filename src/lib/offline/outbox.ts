@@ -21,11 +21,22 @@ export async function listDueEntries(o: { now: number; mode: DueMode; authorId: 
 	const isDue = (e: OutboxEntry) =>
 		o.mode === 'all' || e.nextAttemptAt <= o.now || (o.mode === 'waiting' && e.nextAttemptAt !== REJECTED_WAIT);
 	const entries = await db.outbox.orderBy('id').toArray();
-	const due = entries.filter((e): e is QueuedEntry => e.id !== undefined && isDue(e));
-	const stories = await db.stories.bulkGet(due.map((e) => e.entityId));
-	return due.filter((_, i) => {
+	return ownedBy(entries.filter((e): e is QueuedEntry => e.id !== undefined && isDue(e)), o.authorId);
+}
+
+/** When the earliest entry of this author waiting out a backoff is due (epoch ms); refused ones wait for the user. */
+export async function nextRetryAt(authorId: string | null): Promise<number | null> {
+	const waiting = await db.outbox.where('nextAttemptAt').below(REJECTED_WAIT).sortBy('nextAttemptAt');
+	const own = await ownedBy(waiting.filter((e): e is QueuedEntry => e.id !== undefined), authorId);
+	return own[0]?.nextAttemptAt ?? null;
+}
+
+/** Entries whose story still exists and was saved by this author (or by nobody signed in). */
+async function ownedBy(entries: QueuedEntry[], authorId: string | null): Promise<QueuedEntry[]> {
+	const stories = await db.stories.bulkGet(entries.map((e) => e.entityId));
+	return entries.filter((_, i) => {
 		const owner = stories[i]?.authorId ?? null;
-		return stories[i] !== undefined && (owner === null || o.authorId === null || owner === o.authorId);
+		return stories[i] !== undefined && (owner === null || authorId === null || owner === authorId);
 	});
 }
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, REJECTED_WAIT } from '$lib/offline/db';
+import { nextRetryAt } from '$lib/offline/outbox';
 import { saveStoryWithPhotos, updateStoryContent } from '$lib/offline/story-store';
 import { AUTHOR_ID, makeContent, makePhoto, resetDb, storyId, UNIT_ID } from '$lib/offline/test-fixtures';
 import { RemoteError } from '$lib/remote/remote-error';
@@ -47,6 +48,8 @@ describe('pushOutbox', () => {
 		const [entry] = await db.outbox.toArray();
 		expect(entry).toMatchObject({ attempts: 1, nextAttemptAt: REJECTED_WAIT, lastError: { kind: 'rejected' } });
 		expect(await db.stories.get(storyId(1))).toMatchObject({ status: 'draft', syncState: 'failed' });
+		// Nothing for the engine to wake up for: a refused story waits for the user.
+		expect(await nextRetryAt(AUTHOR_ID)).toBeNull();
 	});
 
 	it('keeps the entry as offline and schedules a backoff when the network fails', async () => {
@@ -57,6 +60,8 @@ describe('pushOutbox', () => {
 		const [entry] = await db.outbox.toArray();
 		expect(entry?.lastError?.kind).toBe('offline');
 		expect(entry?.nextAttemptAt).toBeGreaterThan(NOW);
+		expect(await nextRetryAt(AUTHOR_ID)).toBe(entry?.nextAttemptAt);
+		expect(await nextRetryAt('someone-else')).toBeNull();
 		expect(await db.stories.get(storyId(1))).toMatchObject({ syncState: 'saved' });
 		// A backed-off entry is not due yet: the next periodic run leaves it alone.
 		remote.failUpsert = null;

@@ -1,9 +1,9 @@
-// The sync engine: decides WHEN to sync (app start, back online, tab visible, outbox grew, every minute, "Gửi ngay")
-// and guarantees ONE run at a time (in this tab by a flag, across tabs by a Web Lock). What a run does is push-outbox
+// The sync engine: decides WHEN to sync (app start, back online, tab visible, outbox grew, every minute, "Gửi ngay",
+// and by itself after a run: see next-run.ts) and guarantees ONE run at a time (in this tab by a flag, across tabs by a Web Lock). What a run does is push-outbox
 // then pull-changes; this class holds only the state the UI shows.
 import { liveCountPending } from '$lib/offline/story-queries';
 import { onOutboxGrew } from '$lib/offline/outbox-signal';
-import type { DueMode } from '$lib/offline/outbox';
+import { nextRetryAt, type DueMode } from '$lib/offline/outbox';
 import { hanoiYear, type Movement } from '$lib/domain/movement';
 import { getSupabase } from '$lib/remote/client';
 import { createMovementApi } from '$lib/remote/movement-api';
@@ -11,6 +11,7 @@ import { createStoryApi } from '$lib/remote/story-api';
 import { classifyError, type ClassifiedError } from './classify-error';
 import { pullChanges, type PullRemote } from './pull-changes';
 import { pushOutbox, type PushRemote } from './push-outbox';
+import { planNextRun } from './next-run';
 import { refreshMovements } from './refresh-movements';
 
 export interface SyncRemote extends PushRemote, PullRemote {
@@ -32,6 +33,8 @@ export class SyncEngine {
 	#pendingCount = $state(0);
 	#isSyncing = $state(false);
 	#isOnline = $state(true);
+	/** The last run could not reach the server although the browser said online (lie-fi): shown as offline. */
+	#unreachable = $state(false);
 	/** Epoch ms of the last completed run. */
 	#lastRunAt = $state<number | null>(null);
 	#lastError = $state<ClassifiedError | null>(null);
@@ -39,6 +42,9 @@ export class SyncEngine {
 	#running = false;
 	#queuedMode: DueMode | null = null;
 	#stops: (() => void)[] = [];
+	#wakeTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Runs in a row that could not reach the server although the browser said online. */
+	#offlineStreak = 0;
 	readonly #createRemote: () => SyncRemote;
 
 	constructor(opts: { createRemote?: () => SyncRemote } = {}) {
@@ -47,7 +53,8 @@ export class SyncEngine {
 
 	get pendingCount(): number { return this.#pendingCount; }
 	get isSyncing(): boolean { return this.#isSyncing; }
-	get isOnline(): boolean { return this.#isOnline; }
+	/** The browser says online and the last run did not find the server unreachable. */
+	get isOnline(): boolean { return this.#isOnline && !this.#unreachable; }
 	get lastRunAt(): number | null { return this.#lastRunAt; }
 	get lastError(): ClassifiedError | null { return this.#lastError; }
 	/** null until asked; false means the browser may evict the device database under storage pressure. */
@@ -59,6 +66,8 @@ export class SyncEngine {
 		this.#isOnline = navigator.onLine;
 		this.#listen(window, 'online', () => {
 			this.#isOnline = true;
+			this.#unreachable = false;
+			this.#offlineStreak = 0;
 			this.#trigger('waiting');
 		});
 		this.#listen(window, 'offline', () => (this.#isOnline = false));
@@ -70,6 +79,7 @@ export class SyncEngine {
 		this.#stops.push(() => count.unsubscribe());
 		const timer = setInterval(() => this.#trigger('due'), PERIOD_MS);
 		this.#stops.push(() => clearInterval(timer));
+		this.#stops.push(() => clearTimeout(this.#wakeTimer));
 		void this.#requestPersistence();
 		this.#trigger('waiting');
 	}
@@ -100,34 +110,57 @@ export class SyncEngine {
 		}
 		this.#running = true;
 		this.#isSyncing = true;
+		let outcome: RunOutcome = 'skipped';
 		try {
 			let next: DueMode | null = mode;
 			while (next) {
 				this.#queuedMode = null;
-				await this.#withLock(next);
+				outcome = await this.#withLock(next);
 				next = this.#queuedMode;
 			}
 		} finally {
 			this.#running = false;
 			this.#isSyncing = false;
 		}
+		await this.#planWake(outcome).catch(() => undefined);
+	}
+
+	/** After a run: probe again if it met no network, or wake when the earliest backoff ends (next-run.ts). */
+	async #planWake(outcome: RunOutcome): Promise<void> {
+		clearTimeout(this.#wakeTimer);
+		if (outcome === 'offline') {
+			this.#unreachable = true;
+			this.#offlineStreak++;
+		} else if (outcome === 'done') {
+			this.#unreachable = false;
+			this.#offlineStreak = 0;
+		}
+		if (this.#stops.length === 0 || outcome === 'signedOut' || (outcome === 'skipped' && !this.#unreachable)) return;
+		const next = planNextRun({
+			// Also after a skipped run while unreachable (another tab held the lock): keep probing until a run succeeds.
+			stoppedByOffline: this.#unreachable,
+			offlineStreak: this.#offlineStreak,
+			nextRetryAt: this.#unreachable ? null : await nextRetryAt(await this.#createRemote().getSignedInUserId()),
+			now: Date.now(),
+			periodMs: PERIOD_MS
+		});
+		if (next && this.#stops.length > 0) this.#wakeTimer = setTimeout(() => this.#trigger(next.mode), next.delayMs);
 	}
 
 	/** Another tab holding the lock is already syncing the same database: skip, don't wait. */
-	async #withLock(mode: DueMode): Promise<void> {
+	async #withLock(mode: DueMode): Promise<RunOutcome> {
 		const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
 		if (!locks) return this.#runOnce(mode);
-		await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
-			if (lock) await this.#runOnce(mode);
-		});
+		return locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? this.#runOnce(mode) : 'skipped'));
 	}
 
-	async #runOnce(mode: DueMode): Promise<void> {
-		if (typeof navigator !== 'undefined' && !navigator.onLine) return;
+	async #runOnce(mode: DueMode): Promise<RunOutcome> {
+		// Offline for sure: the 'online' event will start the next run.
+		if (typeof navigator !== 'undefined' && !navigator.onLine) return 'skipped';
 		try {
 			const remote = this.#createRemote();
 			const authorId = await remote.getSignedInUserId();
-			if (!authorId) return;
+			if (!authorId) return 'signedOut';
 			const isOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine);
 			const push = await pushOutbox({ remote, authorId, mode, isOnline });
 			this.#lastError = push.stoppedBy;
@@ -137,8 +170,10 @@ export class SyncEngine {
 				// A cache for offline capture: its failure is not the sync's, so it is neither shown nor retried here.
 				await refreshMovements({ listMovements: remote.listMovements, userId: authorId, year: hanoiYear() }).catch(() => undefined);
 			}
+			return outcomeOf(push.stoppedBy);
 		} catch (error) {
 			this.#lastError = classifyError(error);
+			return outcomeOf(this.#lastError);
 		}
 	}
 
@@ -147,6 +182,15 @@ export class SyncEngine {
 		if (!storage?.persist) return;
 		this.#isStoragePersisted = (await storage.persisted()) || (await storage.persist());
 	}
+}
+
+/** 'skipped': nothing was tried (offline for sure, or another tab syncs); the triggers start the next run. */
+type RunOutcome = 'done' | 'offline' | 'signedOut' | 'skipped';
+
+function outcomeOf(error: ClassifiedError | null): RunOutcome {
+	if (error?.kind === 'offline') return 'offline';
+	if (error?.kind === 'unauthorized') return 'signedOut';
+	return 'done';
 }
 
 function strongest(a: DueMode | null, b: DueMode): DueMode {
