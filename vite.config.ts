@@ -2,6 +2,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
+import { precacheTransform } from './src/pwa/precache-core';
 
 export default defineConfig({
 	plugins: [
@@ -32,8 +33,23 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				// Precache the client app shell; server-rendered public pages are not part of the offline app.
+				// Precache the field journey (src/pwa/precache-core.ts picks its files); server-rendered public pages are
+				// not part of the offline app.
 				globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+				manifestTransforms: [precacheTransform('.svelte-kit/output', '.svelte-kit/generated')],
+				// The other screens' code: kept once fetched (file names carry a content hash, so it never goes stale), and
+				// fetched ahead for the signed-in person's screens by src/lib/ui/warm-screens.ts.
+				runtimeCaching: [
+					{
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/_app/immutable/'),
+						handler: 'CacheFirst',
+						options: {
+							cacheName: 'app-code',
+							expiration: { maxEntries: 400, purgeOnQuotaError: false },
+							cacheableResponse: { statuses: [200] }
+						}
+					}
+				],
 				// Signed-in pages are client-rendered; offline navigations under /app fall back to the app shell.
 				navigateFallback: '/app-shell',
 				// Matched against path + query: /login?next=… must fall back too.

@@ -222,6 +222,8 @@ export const messages = {
 	'error.notFound': 'Page not found.',
 	'error.title': 'Error {status}',
 	'error.goHome': 'Go to the home page',
+	'error.screenNotOnDevice.title': 'This screen is not on the device yet',
+	'error.screenNotOnDevice': 'This screen has not been downloaded to the device yet, so it cannot open without a connection. Connect once and open it again; the device then keeps it for offline use. Stories saved on the device are safe.',
 	'error.noRole': 'You have no role that can use this page.',
 	'snapshot.offlineSince': 'Offline: showing data as of {time}. Changes cannot be sent until you are back online.',
 	'snapshot.offlineNothing': 'Offline, and nothing saved on this device yet. Open this page once while online.',

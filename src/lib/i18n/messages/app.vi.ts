@@ -221,6 +221,8 @@ export const messages = {
 	'error.notFound': 'Không tìm thấy trang.',
 	'error.title': 'Lỗi {status}',
 	'error.goHome': 'Về trang chủ',
+	'error.screenNotOnDevice.title': 'Màn hình này chưa có trên máy',
+	'error.screenNotOnDevice': 'Màn hình này chưa được tải về máy nên chưa mở được khi không có mạng. Hãy kết nối mạng một lần rồi mở lại; sau đó máy sẽ giữ nó để dùng khi mất mạng. Các câu chuyện đã lưu trên máy vẫn an toàn.',
 	'error.noRole': 'Bạn không có vai trò để dùng trang này.',
 	'snapshot.offlineSince': 'Ngoại tuyến: đang hiển thị dữ liệu cập nhật lúc {time}. Không thể gửi thay đổi cho đến khi có mạng.',
 	'snapshot.offlineNothing': 'Ngoại tuyến và chưa có dữ liệu lưu trên máy. Hãy mở trang này một lần khi có mạng.',
