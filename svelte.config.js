@@ -10,6 +10,10 @@ const config = {
 		serviceWorker: { register: false },
 		// Absolute asset paths, so the offline fallback shell works under nested URLs (/app/stories/…).
 		paths: { relative: false },
+		// SvelteKit hashes the one inline script it writes (its boot script) into this policy; src/hooks.server.ts takes
+		// that hash into the full policy it sends (which names the Supabase origin, known only at run time). Hashing
+		// inline scripts found in the rendered HTML instead would also allow one that got there by an injection.
+		csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
 		typescript: {
 			// Database tests, the local stack and tool configs are TypeScript too: type-check and lint them.
 			config: (c) => {

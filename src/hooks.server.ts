@@ -3,21 +3,15 @@
 import type { Handle } from '@sveltejs/kit';
 import { env } from '$env/dynamic/public';
 import { localeOf } from '$lib/server/locale';
-import { applyBaseHeaders, contentSecurityPolicy, inlineScriptHashes } from '$lib/server/security-headers';
+import { applyBaseHeaders, contentSecurityPolicy, kitScriptHashes } from '$lib/server/security-headers';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const locale = localeOf(event.cookies);
-	let scriptHashes: string[] = [];
-	const response = await resolve(event, {
-		transformPageChunk: ({ html, done }) => {
-			const page = html.replace('%lang%', locale);
-			// Pages are rendered whole (no streaming of deferred data here), so the last chunk holds every script.
-			if (done) scriptHashes = inlineScriptHashes(page);
-			return page;
-		}
-	});
+	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	applyBaseHeaders(response.headers, event.url.pathname);
 	if (response.headers.get('content-type')?.startsWith('text/html')) {
+		// SvelteKit's own policy (kit.csp) carries the hash of its boot script; ours replaces it with that hash kept.
+		const scriptHashes = kitScriptHashes(response.headers.get('content-security-policy'));
 		response.headers.set(
 			'content-security-policy',
 			contentSecurityPolicy({ scriptHashes, supabaseUrl: env.PUBLIC_SUPABASE_URL })

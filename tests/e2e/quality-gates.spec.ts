@@ -46,6 +46,9 @@ test('every response carries the security headers; the camera is allowed only in
 			expect(csp, path).toContain("object-src 'none'");
 			const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src')) ?? '';
 			expect(scriptSrc, path).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+			// Exactly SvelteKit's boot script where the framework runs in the browser; none where it does not.
+			const hashes = scriptSrc.match(/'sha256-/g)?.length ?? 0;
+			expect(hashes, path).toBe(['/', '/gallery'].includes(path) ? 0 : 1);
 		}
 	}
 });

@@ -1,8 +1,6 @@
 // Security headers for every server response: no framing, no MIME sniffing, a strict referrer policy, and a
-// Content-Security-Policy whose only allowed inline scripts are the ones SvelteKit itself wrote into the page
-// (hashed here, so no nonce plumbing is needed and public pages, which have none, allow no inline script at all).
-import { createHash } from 'node:crypto';
-
+// Content-Security-Policy whose only allowed inline script is the one SvelteKit itself wrote into the page, its boot
+// script (hashed by SvelteKit, so no nonce plumbing is needed and public pages, which have none, allow no inline script).
 const baseHeaders: Record<string, string> = {
 	'x-frame-options': 'DENY',
 	'x-content-type-options': 'nosniff',
@@ -18,15 +16,16 @@ export function permissionsPolicy(pathname: string): string {
 	return `${camera}, geolocation=(), microphone=(), payment=(), usb=()`;
 }
 
-/** sha256 sources of every inline <script> (no src) in the page. */
-export function inlineScriptHashes(html: string): string[] {
-	const hashes: string[] = [];
-	for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
-		const body = match[1] ?? '';
-		if (body.trim() === '') continue;
-		hashes.push(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
-	}
-	return hashes;
+/**
+ * The script hashes of the policy SvelteKit set for the page (`kit.csp`, mode 'hash': the hash of the boot script it
+ * wrote, computed from the script itself, not read back from the HTML). A page without client JavaScript has none.
+ */
+export function kitScriptHashes(kitPolicy: string | null): string[] {
+	const scriptSrc = kitPolicy
+		?.split(';')
+		.map((d) => d.trim())
+		.find((d) => d.startsWith('script-src '));
+	return scriptSrc?.match(/'sha(?:256|384|512)-[A-Za-z0-9+/=]+'/g) ?? [];
 }
 
 /** The policy for an HTML page; `supabaseUrl` is where the signed-in app talks to (API, storage signed URLs). */
