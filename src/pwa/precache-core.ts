@@ -1,5 +1,5 @@
 // What the service worker precaches (TARGETS P7: ≤ 300 KiB): the field journey — sign in, home, capture, my stories,
-// a story — so a reporter who installed the app can capture offline from the first day, whatever they opened before.
+// a story, and the tabs every role has (movements, deadlines, contest) — so a reporter who installed the app can capture offline from the first day, whatever they opened before.
 // Every other screen (review, scoring, nominations, the document and spreadsheet writers, chart.js) is cached when
 // first fetched (runtime CacheFirst on /_app/immutable/, see vite.config.ts) and fetched ahead in idle time for the
 // screens of the signed-in person's role (src/lib/ui/warm-screens.ts), so a unit officer who goes offline still opens
@@ -19,6 +19,11 @@ export const CORE_ROUTES = [
 	'src/routes/(app)/app/capture/+page.svelte',
 	'src/routes/(app)/app/stories/+page.svelte',
 	'src/routes/(app)/app/stories/[id]/+page.svelte',
+	// Tabs every role has, reporters included: the movements a story is tagged with, deadlines, the writing contest.
+	'src/routes/(app)/app/movements/+page.svelte',
+	'src/routes/(app)/app/movements/[id]/+page.svelte',
+	'src/routes/(app)/app/deadlines/+page.svelte',
+	'src/routes/(app)/app/contest/+page.svelte',
 	'src/routes/(auth)/+layout.svelte',
 	'src/routes/(auth)/login/+page.svelte',
 	'src/routes/app-shell/+page.svelte'

@@ -2,6 +2,7 @@
 // then confirmed with the server when it can be reached. Sign-out never touches the outbox (R3).
 // The Supabase calls are imported on demand, so supabase-js is not part of the app's first paint.
 import type { Membership, Role, SignInResult, SignedInUser } from '$lib/remote/auth';
+import { afterFirstView } from './after-first-view';
 import { clearIdentity, readIdentity, writeIdentity } from './identity-cache';
 
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut';
@@ -53,8 +54,8 @@ class Session {
 			this.#memberships = cached.memberships;
 			this.#isFromCache = true;
 			this.#status = 'signedIn';
-			// Confirm in the background; the cached identity already lets the person work offline.
-			void this.refresh();
+			// Confirm in the background, once the first view is up; the cached identity already lets the person work.
+			void afterFirstView().then(() => this.refresh());
 			return;
 		}
 		await this.refresh();

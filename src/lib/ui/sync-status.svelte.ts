@@ -1,6 +1,7 @@
 // The UI's handle on the sync engine, loaded after first paint: the engine pulls in supabase-js (~50 KiB gzip),
 // which the capture form does not need to appear. Getters read the engine's own runes, so they stay reactive.
 import type { SyncEngine } from '$lib/sync/sync-engine.svelte';
+import { afterFirstView } from './after-first-view';
 
 class SyncStatus {
 	#engine = $state<SyncEngine | null>(null);
@@ -28,12 +29,17 @@ class SyncStatus {
 		return this.#loading;
 	}
 
-	/** Starts the engine once it is loaded, unless stop() came first (e.g. a sign-out during the load). */
+	/**
+	 * Starts the engine once the first view is up and the engine is loaded, unless stop() came first (e.g. a sign-out
+	 * during the load). "Sync now" does not wait.
+	 */
 	start(): void {
 		this.#wantsRunning = true;
-		void this.#load().then((engine) => {
-			if (this.#wantsRunning) engine.start();
-		});
+		void afterFirstView()
+			.then(() => this.#load())
+			.then((engine) => {
+				if (this.#wantsRunning) engine.start();
+			});
 	}
 
 	stop(): void {
