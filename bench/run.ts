@@ -14,7 +14,7 @@ import pg from 'pg';
 import { startStack, type Stack } from '../supabase/local/stack';
 import { runBrowserBenches, type BrowserBench } from './capture/browser-benches';
 import { runR1 } from './r1/crash-soak';
-import { runP1 } from './lighthouse/p1-public';
+import { runP1 } from './lighthouse/p1';
 import { runP9 } from './p9/run';
 import { runP5 } from './sync/p5-push';
 import { clusterScopeExists, findSubjects, loadDataset } from './rls/dataset';
