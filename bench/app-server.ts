@@ -1,5 +1,5 @@
-// The built app served for browser benchmarks: `vite build` (unless BENCH_SKIP_BUILD=1), then `node build` on a free
-// port with the started stack's URL and keys, answering before this returns. stop() ends the server (SIGTERM, then
+// The built app served for browser benchmarks: `vite build` (unless BENCH_SKIP_BUILD=1, and only once per process:
+// the sources do not change during one `npm run bench`), then `node build` on a free port with the started stack's URL and keys, answering before this returns. stop() ends the server (SIGTERM, then
 // SIGKILL after 5 s); a server that fails to answer is stopped before the error is thrown.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { findFreePort } from '../supabase/local/ports';
@@ -19,12 +19,16 @@ export function runQuietly(cmd: string, args: string[]): Promise<void> {
 	});
 }
 
+let built = false;
+
 export async function buildAndServe(stack: Stack, label: string): Promise<ServedApp> {
-	if (process.env.BENCH_SKIP_BUILD !== '1') {
+	if (process.env.BENCH_SKIP_BUILD !== '1' && !built) {
 		console.log(`${label}: building the app (vite build) …`);
 		await runQuietly('npx', ['vite', 'build']);
+		built = true;
 	}
-	const port = await findFreePort();
+	// A fixed port (BENCH_APP_PORT) where several people share the machine and each keeps to their own ports.
+	const port = process.env.BENCH_APP_PORT ? Number(process.env.BENCH_APP_PORT) : await findFreePort();
 	const baseURL = `http://localhost:${port}`;
 	const server = spawn('node', ['build'], {
 		cwd: root,

@@ -1,20 +1,24 @@
-// `npm run bench [-- p1 p3 p4 p5 p6 p8 p9 r1]`: the benchmarks of TARGETS.md, all of them unless some are named. Starts the
-// embedded stack once on its own ports and runs, in order: P8 (loads 100k stories, times each role's list and count
-// queries under the project's RLS policies and under naive ones swapped into the same database, the reporter's list
-// end to end over HTTP → bench/results/rls.json), P9 (bench/p9/run.ts: on the same data, clusters of ten, 30
-// criteria scored at three stages; the standings read against computing them on read, payload, freshness →
+// `npm run bench [-- p1 p3 p4 p5 p6 p7 p8 p9 r1]`: the benchmarks of TARGETS.md, all of them unless some are named.
+// Starts the embedded stack once on its own ports and runs, in order: P8 (loads 100k stories, times each role's list
+// and count queries under the project's RLS policies and under naive ones swapped into the same database, the
+// reporter's list end to end over HTTP → bench/results/rls.json), P9 (bench/p9/run.ts: on the same data, clusters of
+// ten, 30 criteria scored at three stages; the standings read against computing them on read, payload, freshness →
 // bench/results/p9.json), P5 (bench/sync/p5-push.ts), then the browser benchmarks P3, P4, P6
-// (bench/capture/browser-benches.ts: one build, one `node build`, one Chromium), then P1 (bench/lighthouse/p1-public.ts:
-// Lighthouse mobile on the public pages → bench/results/p1-lighthouse.json). Speed is measured here, never asserted
-// in `npm test`. R1 (bench/r1/crash-soak.ts: 1,000 stories across 20 browser kills and a faulty network, audited on
-// the server) takes several minutes, so it is opt-in: `npm run bench -- r1`. The stack (and the app server and
-// browser) are stopped at the end, also on error.
+// (bench/capture/browser-benches.ts: one `node build`, one Chromium), then P1 (bench/lighthouse/p1.ts: Lighthouse
+// mobile on the public pages → bench/results/p1-lighthouse.json, and on the capture page as the signed-in reporter,
+// first and repeat open → bench/results/p1-capture.json), then P7 (bench/offline/p7-repeat-visit.ts: the capture
+// page opened offline from the service worker at 4× CPU against the same visit without one, and the precache's size →
+// bench/results/p7-offline.json). The app is built once per run (bench/app-server.ts). Speed is measured here, never
+// asserted in `npm test`. R1 (bench/r1/crash-soak.ts: 1,000 stories across 20 browser kills and a faulty network,
+// audited on the server) takes several minutes, so it is opt-in: `npm run bench -- r1`. The stack (and the app
+// server and browser) are stopped at the end, also on error.
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { startStack, type Stack } from '../supabase/local/stack';
 import { runBrowserBenches, type BrowserBench } from './capture/browser-benches';
 import { runR1 } from './r1/crash-soak';
-import { runP1 } from './lighthouse/p1-public';
+import { runP1 } from './lighthouse/p1';
+import { runP7 } from './offline/p7-repeat-visit';
 import { runP9 } from './p9/run';
 import { runP5 } from './sync/p5-push';
 import { clusterScopeExists, findSubjects, loadDataset } from './rls/dataset';
@@ -62,7 +66,7 @@ async function startOnFreePorts(): Promise<Stack> {
 	}
 }
 
-const ALL = ['p8', 'p9', 'p5', 'p3', 'p4', 'p6', 'p1', 'r1'] as const;
+const ALL = ['p8', 'p9', 'p5', 'p3', 'p4', 'p6', 'p1', 'p7', 'r1'] as const;
 type BenchName = (typeof ALL)[number];
 /** Run only when named: R1's soak takes several minutes. */
 const OPT_IN: readonly BenchName[] = ['r1'];
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
 		const browser = benches.filter((n): n is BrowserBench => n === 'p3' || n === 'p4' || n === 'p6');
 		if (browser.length > 0) await attempt(browser.join('+').toUpperCase(), () => runBrowserBenches(stack, browser));
 		if (benches.includes('p1')) await attempt('P1', () => runP1(stack));
+		if (benches.includes('p7')) await attempt('P7', () => runP7(stack));
 		if (benches.includes('r1')) await attempt('R1', () => runR1(stack));
 	} finally {
 		await stack.stop();

@@ -59,8 +59,9 @@ export async function startApp(stack: Stack): Promise<App> {
 	}
 }
 
-async function signIn(page: Page): Promise<void> {
-	await page.goto('/login');
+/** Signs the reporter in through the login form; baseURL is needed where the context has none (a CDP connection). */
+export async function signIn(page: Page, baseURL = ''): Promise<void> {
+	await page.goto(`${baseURL}/login`);
 	await page.locator('#email').fill(REPORTER.email);
 	await page.locator('#password').fill(REPORTER.password);
 	await page.getByTestId('login-submit').click();
@@ -69,7 +70,7 @@ async function signIn(page: Page): Promise<void> {
 }
 
 /** Capture must work offline (P3 saves with the network off so nothing syncs meanwhile): the shell must be cached. */
-async function waitForServiceWorker(page: Page): Promise<void> {
+export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(async () => {
 		const reg = await navigator.serviceWorker.ready;
 		if (reg.active?.state !== 'activated') {
