@@ -1,6 +1,7 @@
 // What every gateway route needs: settings, API keys and the database pools, each connected as the role the real
 // Supabase service uses (GoTrue as supabase_auth_admin, Storage as authenticator + supabase_storage_admin).
 import pg from 'pg';
+import { createUploadAdmission, maxUploadsFromEnv, type UploadAdmission } from './upload-admission';
 
 export interface GatewaySettings {
 	apiUrl: string;
@@ -13,12 +14,15 @@ export interface GatewaySettings {
 	storageDir: string;
 	/** Access-token lifetime in seconds (GoTrue's JWT_EXP). */
 	accessTokenTtl: number;
+	/** Uploads in flight before new ones get 503 + Retry-After (default GATEWAY_MAX_UPLOADS or 2048). */
+	maxUploads?: number;
 }
 
 export interface GatewayContext extends GatewaySettings {
 	authDb: pg.Pool;
 	storageDb: pg.Pool;
 	storageAdminDb: pg.Pool;
+	uploads: UploadAdmission;
 }
 
 function pool(user: string, dbPort: number): pg.Pool {
@@ -37,7 +41,8 @@ export function createContext(settings: GatewaySettings): GatewayContext {
 		...settings,
 		authDb: pool('supabase_auth_admin', settings.dbPort),
 		storageDb: pool('authenticator', settings.dbPort),
-		storageAdminDb: pool('supabase_storage_admin', settings.dbPort)
+		storageAdminDb: pool('supabase_storage_admin', settings.dbPort),
+		uploads: createUploadAdmission(settings.maxUploads ?? maxUploadsFromEnv())
 	};
 }
 
