@@ -22,6 +22,8 @@ export interface WaveOptions {
 	leadPollMs: number;
 	/** Sign-ins at once (phones sign in over the day, not all in one second). */
 	signInConcurrency?: number;
+	/** Called as the push phase begins (the bench starts its gallery visitors then). */
+	onPushStart?: () => void;
 }
 
 export interface Expected {
@@ -71,6 +73,7 @@ export async function runWave(o: WaveOptions): Promise<WaveResult> {
 
 	for (const d of [...devices, ...leads]) d.client.useLog(pushLog);
 	let done = false;
+	o.onPushStart?.();
 	const started = performance.now();
 	const deadline = Date.now() + o.pushCapMs;
 	const polling = pollStandings({ leads, pollMs: o.leadPollMs, isDone: () => done });

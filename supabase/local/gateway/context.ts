@@ -25,10 +25,17 @@ export interface GatewayContext extends GatewaySettings {
 	uploads: UploadAdmission;
 }
 
+/** Connections per gateway pool (auth, storage as caller, storage admin); GATEWAY_DB_POOL for load experiments. */
+export function gatewayPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+	const size = Number(env.GATEWAY_DB_POOL || 5);
+	if (!Number.isInteger(size) || size < 1) throw new Error(`GATEWAY_DB_POOL=${env.GATEWAY_DB_POOL} is not a positive whole number`);
+	return size;
+}
+
 function pool(user: string, dbPort: number): pg.Pool {
 	const created = new pg.Pool({
 		connectionString: `postgresql://${user}:postgres@127.0.0.1:${dbPort}/postgres`,
-		max: 5,
+		max: gatewayPoolSize(),
 		idleTimeoutMillis: 10000
 	});
 	// An idle client losing its connection (Postgres stopping) must not crash the process.
