@@ -118,8 +118,9 @@ export function printReport(r: LoadReport): void {
 	);
 }
 
-export function writeReport(r: LoadReport): string {
-	return writeResult(`load-N${r.n}`, r);
+/** LOAD_RESULTS_TAG names an experiment's file (load-N500-<tag>.json) so it does not replace the default run's. */
+export function writeReport(r: LoadReport, tag = process.env.LOAD_RESULTS_TAG): string {
+	return writeResult(tag ? `load-N${r.n}-${tag}` : `load-N${r.n}`, r);
 }
 
 export { loads as currentLoad };
