@@ -1,7 +1,7 @@
 // One device pushing its batch the way the app does (sync/push-steps: uploads a few at a time, one batched row upsert,
 // photo rows inserted and read back; sync/resolve-refusals for a refused row), with the app's retry rule: a retryable
 // failure (transient, offline, conflict) waits the app's backoff with jitter (sync/backoff), never less than the
-// server's Retry-After, and tries again until the deadline; a refusal (rejected, unauthorized) ends that story.
+// server's Retry-After (remote/retry-after), and tries again until the deadline; a refusal (rejected, unauthorized) ends that story.
 // A story counts as arrived only when the server answered with its row and every photo row exists.
 import type { PushItem } from '$lib/offline/outbox';
 import { computeNextAttemptAt } from '$lib/sync/backoff';
@@ -79,8 +79,8 @@ export async function pushDevice(o: {
 	items: PushItem[];
 	/** Epoch ms after which no new round starts. */
 	deadline: number;
-	/** The longest Retry-After the device's requests were given since the last call (ms), then forgets it. */
-	takeRetryAfter: () => number;
+	/** When the servers asked the device to wait until (its client's ServerWait), the floor of every retry. */
+	retryNotBefore: () => number;
 	random?: () => number;
 }): Promise<DeviceOutcome> {
 	const started = Date.now();
@@ -107,8 +107,7 @@ export async function pushDevice(o: {
 		pending = next;
 		if (pending.length === 0) break;
 		const now = Date.now();
-		const backoff = computeNextAttemptAt({ kind: 'transient', attempts: attempt, now, random }) - now;
-		const wait = Math.max(backoff, o.takeRetryAfter() * (1 + random() * 0.5));
+		const wait = computeNextAttemptAt({ kind: 'transient', attempts: attempt, now, random, notBefore: o.retryNotBefore() }) - now;
 		if (now + wait > o.deadline) {
 			for (const item of pending) outcome.lost.push({ storyId: item.story.id, kind: 'deadline', detail: 'still failing at the deadline' });
 			break;

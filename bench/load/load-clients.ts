@@ -1,8 +1,9 @@
 // A supabase-js client per simulated person, built as the app builds its own (remote/create-client: the same
-// request deadlines), with every request passing the run's request log, and sign-in retried like a phone would
-// when the server is busy (5xx, 429, no answer), with the app's backoff.
+// request deadlines, Retry-After noted in a ServerWait of its own), with every request passing the run's request
+// log, and sign-in retried like a phone would when the server is busy (5xx, 429, no answer), with the app's backoff.
 import WebSocket from 'ws';
 import { createSupabase, type AppSupabaseClient } from '$lib/remote/create-client';
+import { ServerWait } from '$lib/remote/retry-after';
 import { computeNextAttemptAt } from '$lib/sync/backoff';
 import type { RequestLog } from './request-log';
 
@@ -10,28 +11,24 @@ export interface LoadClient {
 	client: AppSupabaseClient;
 	/** Switches the log the client's requests go to (sign-in phase → push phase). */
 	useLog(log: RequestLog): void;
-	/** The longest Retry-After (ms) received since the last call, then forgotten. */
-	takeRetryAfter(): number;
+	/** When the servers asked this client to wait until (epoch ms; 0 = never asked). */
+	retryNotBefore(): number;
 }
 
 export function createLoadClient(o: { apiUrl: string; anonKey: string; log: RequestLog }): LoadClient {
 	let log = o.log;
-	let retryAfter = 0;
-	const remember = (ms: number) => void (retryAfter = Math.max(retryAfter, ms));
-	const client = createSupabase(o.apiUrl, o.anonKey, {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
-		global: { fetch: (input, init) => log.fetchFor(remember)(input, init) }
-	});
-	return {
-		client,
-		useLog: (next) => void (log = next),
-		takeRetryAfter: () => {
-			const ms = retryAfter;
-			retryAfter = 0;
-			return ms;
-		}
-	};
+	const serverWait = new ServerWait();
+	const client = createSupabase(
+		o.apiUrl,
+		o.anonKey,
+		{
+			auth: { persistSession: false, autoRefreshToken: false },
+			realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+			global: { fetch: (input, init) => log.fetch(input, init) }
+		},
+		{ serverWait }
+	);
+	return { client, useLog: (next) => void (log = next), retryNotBefore: () => serverWait.until };
 }
 
 /** Signs in, retrying what a busy server answers; a wrong password or unknown user fails at once. */
@@ -42,7 +39,7 @@ export async function signIn(c: LoadClient, email: string, password: string, dea
 		const status = error.status ?? 0;
 		const retryable = status === 0 || status === 429 || status >= 500;
 		const now = Date.now();
-		const wait = Math.max(computeNextAttemptAt({ kind: 'transient', attempts: attempt, now }) - now, c.takeRetryAfter());
+		const wait = computeNextAttemptAt({ kind: 'transient', attempts: attempt, now, notBefore: c.retryNotBefore() }) - now;
 		if (!retryable || now + wait > deadline) throw new Error(`sign-in of ${email} failed: ${status} ${error.message}`);
 		await new Promise((r) => setTimeout(r, wait));
 	}

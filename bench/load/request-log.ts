@@ -1,6 +1,6 @@
 // Every request the simulated clients make passes through one fetch wrapper per client: it names the endpoint, keeps
-// the time to the response headers, counts failures by kind (HTTP status, timeout, network) and hands a Retry-After
-// to the client that received it. Knows nothing of what the requests mean.
+// the time to the response headers and counts failures by kind (HTTP status, timeout, network). Knows nothing of
+// what the requests mean.
 
 export type Endpoint =
 	| 'auth sign-in'
@@ -80,26 +80,21 @@ export class RequestLog {
 		}
 	}
 
-	/** A fetch for one client; `onRetryAfter` hears the server's wait (ms) on a 429/503 that names one. */
-	fetchFor(onRetryAfter: (ms: number) => void = () => undefined): typeof fetch {
-		return async (input, init) => {
+	/** Every client's requests pass here. */
+	readonly fetch: typeof fetch = async (input, init) => {
 			const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 			const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-			const endpoint = endpointOf(url, method);
-			const started = performance.now();
-			try {
-				const response = await fetch(input, init);
-				const failure = response.status >= 400 ? `http ${response.status}` : undefined;
-				this.record(endpoint, performance.now() - started, failure);
-				const wait = Number(response.headers.get('retry-after'));
-				if ((response.status === 429 || response.status === 503) && wait > 0) onRetryAfter(wait * 1000);
-				return response;
-			} catch (error) {
-				this.record(endpoint, performance.now() - started, kindOfThrow(error));
-				throw error;
-			}
-		};
-	}
+		const endpoint = endpointOf(url, method);
+		const started = performance.now();
+		try {
+			const response = await fetch(input, init);
+			this.record(endpoint, performance.now() - started, response.status >= 400 ? `http ${response.status}` : undefined);
+			return response;
+		} catch (error) {
+			this.record(endpoint, performance.now() - started, kindOfThrow(error));
+			throw error;
+		}
+	};
 
 	endpoints(): EndpointFigures[] {
 		return [...this.#samples].map(([endpoint, samples]) => figuresOf(endpoint, samples));

@@ -79,7 +79,7 @@ export async function runWave(o: WaveOptions): Promise<WaveResult> {
 	const polling = pollStandings({ leads, pollMs: o.leadPollMs, isDone: () => done });
 	const outcomes = await Promise.all(
 		devices.map((d) =>
-			pushDevice({ remote: createStoryApi(d.client.client), items: d.items, deadline, takeRetryAfter: d.client.takeRetryAfter })
+			pushDevice({ remote: createStoryApi(d.client.client), items: d.items, deadline, retryNotBefore: d.client.retryNotBefore })
 		)
 	);
 	const pushSeconds = (performance.now() - started) / 1000;
