@@ -1,7 +1,7 @@
 // `npm run bench:load [-- 50 200 500]` (issue 10, deadline day): for each N, N signed-in reporters of many units
 // push 3 stories with 4 photos each at the same moment through the app's push steps, N/10 cluster leads poll the
 // standings and anonymous visitors browse the production build's gallery (autocannon); then the server is audited
-// for exactly-once arrival. Loopback only, bounded: each N's push phase is capped (LOAD_PUSH_CAP_S, default 180 s)
+// for exactly-once arrival. Loopback only, bounded: each N's push phase is capped (LOAD_PUSH_CAP_S, default 420 s)
 // and every child is killed past its cap. Starts the stack on its own ports (BENCH_API_PORT / BENCH_DB_PORT), builds
 // the app (unless BENCH_SKIP_BUILD=1) and serves it with `node build`; stops all of it at the end, also on error.
 // Writes bench/results/load-N<n>.json.
@@ -19,7 +19,7 @@ import { auditServer } from './server-audit';
 import type { WaveOptions, WaveResult } from './wave';
 
 const DEFAULT_NS = [50, 200, 500];
-const PUSH_CAP_MS = Number(process.env.LOAD_PUSH_CAP_S ?? 180) * 1000;
+const PUSH_CAP_MS = Number(process.env.LOAD_PUSH_CAP_S ?? 420) * 1000;
 /** A WebP photo as capture makes it (P4: ~94 KiB at 1600 px) and its 400 px thumbnail. */
 const SHAPE = { storiesPerDevice: 3, photosPerDevice: 4, photoBytes: 96 * 1024, thumbBytes: 8 * 1024 };
 /** Hanoi's communes and wards after the 2025 reform: reporters spread over all of them. */

@@ -14,7 +14,7 @@ export interface GatewaySettings {
 	storageDir: string;
 	/** Access-token lifetime in seconds (GoTrue's JWT_EXP). */
 	accessTokenTtl: number;
-	/** Uploads in flight before new ones get 503 + Retry-After (default GATEWAY_MAX_UPLOADS or 2048). */
+	/** Uploads in flight before new ones get 503 + Retry-After (default GATEWAY_MAX_UPLOADS or 256). */
 	maxUploads?: number;
 }
 
