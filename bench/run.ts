@@ -14,7 +14,8 @@
 // server and browser) are stopped at the end, also on error.
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
-import { startStack, type Stack } from '../supabase/local/stack';
+import type { Stack } from '../supabase/local/stack';
+import { startOnFreePorts } from './stack-on-free-ports';
 import { runBrowserBenches, type BrowserBench } from './capture/browser-benches';
 import { runR1 } from './r1/crash-soak';
 import { runP1 } from './lighthouse/p1';
@@ -49,23 +50,6 @@ async function connectAs(url: string): Promise<pg.Client> {
 	return client;
 }
 
-/**
- * Ports in this range are also handed out as ephemeral ports to client sockets, so one can be briefly taken even when
- * nothing listens there (Postgres then fails to bind). Try the next pair a few times rather than fail the run.
- */
-async function startOnFreePorts(): Promise<Stack> {
-	for (let attempt = 0; ; attempt++) {
-		const [apiPort, dbPort] = [API_PORT + 2 * attempt, DB_PORT + 2 * attempt];
-		console.log(`Starting the local stack on ports ${apiPort}/${dbPort} …`);
-		try {
-			return await startStack({ apiPort, dbPort, quiet: true });
-		} catch (error) {
-			if (attempt >= 3) throw error;
-			console.log(`  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; trying the next ports`);
-		}
-	}
-}
-
 const ALL = ['p8', 'p9', 'p5', 'p3', 'p4', 'p6', 'p1', 'p7', 'r1'] as const;
 type BenchName = (typeof ALL)[number];
 /** Run only when named: R1's soak takes several minutes. */
@@ -81,7 +65,7 @@ function selected(args: string[]): BenchName[] {
 
 async function main(): Promise<void> {
 	const benches = selected(process.argv.slice(2));
-	const stack = await startOnFreePorts();
+	const stack = await startOnFreePorts({ apiPort: API_PORT, dbPort: DB_PORT });
 	// Each benchmark reports on its own: one that fails is named at the end and the others still run.
 	const failed: string[] = [];
 	const attempt = async (name: string, run: () => Promise<void>): Promise<void> => {

@@ -47,7 +47,8 @@ export async function startPostgrest(opts: {
 			PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
 			PGRST_DB_ANON_ROLE: 'anon',
 			PGRST_DB_MAX_ROWS: '1000',
-			PGRST_DB_POOL: '10',
+			// PostgREST's default; the load bench (bench/load) measures others through the same variable.
+			PGRST_DB_POOL: process.env.PGRST_DB_POOL || '10',
 			PGRST_JWT_SECRET: opts.jwtSecret,
 			PGRST_SERVER_HOST: '127.0.0.1',
 			PGRST_SERVER_PORT: String(port),

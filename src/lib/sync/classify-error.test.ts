@@ -33,6 +33,11 @@ describe('classifyError', () => {
 		['rate limited', remote('rest', 429, '', 'too many'), 'transient', 'sync.transient'],
 		['storage RLS', remote('storage', 400, '403', 'new row violates row-level security policy'), 'rejected', 'sync.rejected.permission'],
 		['storage bad jwt', remote('storage', 400, '403', 'jwt expired'), 'unauthorized', 'sync.unauthorized'],
+		// Overload answers from Storage (or a proxy in front of it) are retried with backoff, never shown as a refusal.
+		['storage overloaded (503 SlowDown)', remote('storage', 503, '503', 'Too many uploads in flight; retry later'), 'transient', 'sync.transient'],
+		['storage 503 without a JSON body', remote('storage', 503, '503', 'Service Unavailable'), 'transient', 'sync.transient'],
+		['storage rate limited (429)', remote('storage', 429, '429', 'Too Many Requests'), 'transient', 'sync.transient'],
+		['storage gateway timeout', remote('storage', 504, '504', 'Gateway Timeout'), 'transient', 'sync.transient'],
 		['storage too large', remote('storage', 413, '413', 'Payload too large'), 'rejected', 'sync.rejected.photo'],
 		['row filtered by RLS', remote('ack', 200, 'ROW_NOT_RETURNED'), 'rejected', 'sync.rejected'],
 		['unknown throw', new Error('weird'), 'transient', 'sync.transient']

@@ -13,6 +13,8 @@ export class FakeRemote implements PushRemote, PullRemote {
 	failUpsert: ((ids: string[]) => unknown) | null = null;
 	/** Ids the server silently filters out of the upsert answer (as RLS does). */
 	hiddenIds = new Set<string>();
+	/** What the client heard as Retry-After (epoch ms); unset = the remote does not keep track. */
+	retryNotBefore?: () => number;
 
 	async uploadObject(o: { path: string }): Promise<void> {
 		const error = this.failUpload?.(o.path);

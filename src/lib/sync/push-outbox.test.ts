@@ -76,6 +76,19 @@ describe('pushOutbox', () => {
 		expect((await db.outbox.toArray())[0]?.lastError?.kind).toBe('transient');
 	});
 
+	it('waits at least the Retry-After an overloaded server asked for before trying a 503 again', async () => {
+		await save(1);
+		const askedUntil = NOW + 120_000;
+		remote.retryNotBefore = () => askedUntil;
+		remote.failUpload = () => new RemoteError({ source: 'storage', status: 503, code: '503', message: 'Too many uploads in flight' });
+		await push();
+		const [entry] = await db.outbox.toArray();
+		expect(entry?.lastError?.kind).toBe('transient');
+		// The first backoff alone would be 2.5–5 s; the server asked for 2 minutes (plus up to half again of jitter).
+		expect(entry?.nextAttemptAt).toBeGreaterThanOrEqual(askedUntil);
+		expect(entry?.nextAttemptAt).toBeLessThanOrEqual(NOW + 180_000);
+	});
+
 	it('isolates a refused story so the rest of its batch is still sent', async () => {
 		await save(1);
 		await save(2);

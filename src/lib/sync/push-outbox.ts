@@ -26,6 +26,8 @@ export interface PushRemote {
 	readStoryStates(ids: string[]): Promise<(ServerStoryState & { contentHash: string | null })[]>;
 	insertPhotoRows(items: { photo: StoryPhotoMeta; unitId: string }[]): Promise<void>;
 	listExistingPhotoIds(ids: string[]): Promise<string[]>;
+	/** Epoch ms the server asked to wait until (Retry-After on a 429/503), if the remote keeps track. */
+	retryNotBefore?(): number;
 }
 
 export interface PushOptions {
@@ -135,7 +137,8 @@ async function recordItemFailure(o: {
 			kind: classified.kind,
 			attempts: o.item.entry.attempts,
 			now,
-			random: o.opts.random
+			random: o.opts.random,
+			notBefore: o.opts.remote.retryNotBefore?.()
 		})
 	});
 	o.result.failed++;

@@ -5,7 +5,7 @@ import { liveCountPending } from '$lib/offline/story-queries';
 import { onOutboxGrew } from '$lib/offline/outbox-signal';
 import { nextRetryAt, type DueMode } from '$lib/offline/outbox';
 import { hanoiYear, type Movement } from '$lib/domain/movement';
-import { getSupabase } from '$lib/remote/client';
+import { getSupabase, serverWait } from '$lib/remote/client';
 import { createMovementApi } from '$lib/remote/movement-api';
 import { createStoryApi } from '$lib/remote/story-api';
 import { classifyError, type ClassifiedError } from './classify-error';
@@ -22,7 +22,11 @@ export interface SyncRemote extends PushRemote, PullRemote {
 
 function createAppRemote(): SyncRemote {
 	const client = getSupabase();
-	return { ...createStoryApi(client), listMovements: createMovementApi(client).listMovements };
+	return {
+		...createStoryApi(client),
+		listMovements: createMovementApi(client).listMovements,
+		retryNotBefore: () => serverWait.until
+	};
 }
 
 const LOCK_NAME = 'thidua-sync';

@@ -49,7 +49,7 @@ export function sendJson(
 const EXPOSED_HEADERS = [
 	'content-range', 'content-length', 'content-type', 'content-disposition', 'etag', 'last-modified', 'cache-control',
 	'accept-ranges', 'range-unit', 'location', 'preference-applied', 'content-profile', 'x-total-count', 'link',
-	'x-supabase-api-version'
+	'x-supabase-api-version', 'retry-after'
 ].join(', ');
 
 /** Allows any origin, as Supabase's API gateway does; credentials are bearer tokens, never cookies. */

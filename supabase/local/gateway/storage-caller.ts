@@ -10,10 +10,12 @@ import { bearerToken, verifyJwt, type Claims } from './jwt';
 /** Storage answers HTTP 400 and puts the meaningful status in the body, which storage-js exposes as `statusCode`. */
 export class StorageError extends Error {
 	constructor(
-		readonly statusCode: '400' | '403' | '404' | '409' | '413' | '415' | '500',
+		readonly statusCode: '400' | '403' | '404' | '409' | '413' | '415' | '500' | '503',
 		readonly error: string,
 		message: string,
-		readonly httpStatus = 400
+		readonly httpStatus = 400,
+		/** Sent as Retry-After (seconds) with an overload answer. */
+		readonly retryAfterSeconds?: number
 	) {
 		super(message);
 	}
@@ -22,7 +24,9 @@ export class StorageError extends Error {
 export const objectNotFound = (): StorageError => new StorageError('404', 'not_found', 'Object not found');
 
 export function sendStorageError(res: ServerResponse, error: StorageError): void {
-	sendJson(res, error.httpStatus, { statusCode: error.statusCode, error: error.error, message: error.message });
+	const headers: Record<string, string> =
+		error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) };
+	sendJson(res, error.httpStatus, { statusCode: error.statusCode, error: error.error, message: error.message }, headers);
 }
 
 /** Maps what Postgres said while running as the caller to the error Supabase Storage gives for it. */

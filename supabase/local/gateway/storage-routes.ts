@@ -7,12 +7,32 @@ import { assertValidObjectName, callerClaims, sendStorageError, StorageError, wi
 import { listObjects, removeObject, removeObjects, signObject, signObjects } from './storage-manage';
 import { downloadAsCaller, downloadPublic, downloadSigned, objectInfo } from './storage-serve';
 import { uploadObject } from './storage-upload';
+import { UPLOAD_RETRY_AFTER_SECONDS } from './upload-admission';
 
 type ObjectHandler = (req: IncomingMessage, res: ServerResponse, ctx: GatewayContext, bucketId: string, name: string) => Promise<void>;
 type BucketHandler = (req: IncomingMessage, res: ServerResponse, ctx: GatewayContext, bucketId: string) => Promise<void>;
 
-const upload = (mode: 'create' | 'update'): ObjectHandler => (req, res, ctx, bucketId, name) =>
-	uploadObject(req, res, ctx, { bucketId, name, mode });
+/**
+ * Over the bound of uploads in flight, answer 503 at once and close the connection instead of reading the body: a
+ * refused upload then costs a few hundred bytes, not the photo, so refusing stays cheap in a wave (fetch reads the
+ * early answer; measured with undici). Otherwise the slot frees as the answer goes out.
+ */
+const upload = (mode: 'create' | 'update'): ObjectHandler => async (req, res, ctx, bucketId, name) => {
+	const release = ctx.uploads.tryEnter();
+	if (!release) {
+		const refusal = new StorageError('503', 'SlowDown', 'Too many uploads in flight; retry later', 503, UPLOAD_RETRY_AFTER_SECONDS);
+		res.setHeader('connection', 'close');
+		res.once('finish', () => req.socket.destroySoon());
+		return sendStorageError(res, refusal);
+	}
+	// Cleanup after the answer must not hold the slot.
+	res.once('finish', release);
+	try {
+		await uploadObject(req, res, ctx, { bucketId, name, mode });
+	} finally {
+		release();
+	}
+};
 
 /** Routes under /object/<kind>/<bucket>/<name…>; `kind` '' means the plain /object/<bucket>/<name…> routes. */
 const OBJECT_ROUTES: Record<string, Partial<Record<string, ObjectHandler>>> = {
