@@ -2,6 +2,7 @@
 // can open — their tabs and the screens under them — are fetched here, in idle time, once the worker controls the page:
 // the worker's runtime cache keeps them (CacheFirst on /_app/immutable/), so a unit officer who goes offline later still
 // opens review, nominations or scoring. One screen at a time, so it never competes with what the person is doing.
+import { version } from '$app/environment';
 import { preloadCode } from '$app/navigation';
 
 /** Screens reached from a tab rather than being one (a dynamic segment only needs a placeholder to match its route). */
@@ -34,17 +35,45 @@ function controlled(): Promise<void> {
 
 let warmed: Promise<void> | null = null;
 
+/** Remembered per app version and set of screens: the worker's cache keeps them, so later page loads skip the work. */
+const doneKey = (screens: string[]) => `thidua-screens-warm:${version}:${screens.join(',')}`;
+
+function remembered(key: string): boolean {
+	try {
+		return localStorage.getItem(key) !== null;
+	} catch {
+		return false;
+	}
+}
+
+function remember(key: string): void {
+	try {
+		for (const k of Object.keys(localStorage)) if (k.startsWith('thidua-screens-warm:')) localStorage.removeItem(k);
+		localStorage.setItem(key, new Date().toISOString());
+	} catch {
+		// Storage refused (private mode, full): the next page load warms again, which is only wasted work.
+	}
+}
+
 /**
- * Fetch the code of these tabs' screens ahead. Once per page load; failures (offline, an update removed a file) are
- * ignored — the screen is then fetched when opened, as without this. Marks `<html data-screens-warm>` when done.
+ * Fetch the code of these tabs' screens ahead, once per app version (a page load per person would otherwise fetch
+ * and evaluate every screen again: ~20 modules for the city). Failures (offline, an update removed a file) are
+ * ignored and leave it to be tried on a later page load; the screen is fetched when opened, as without this.
+ * Marks `<html data-screens-warm>` when done.
  */
 export function warmScreens(tabs: readonly string[]): Promise<void> {
 	warmed ??= (async () => {
-		await controlled();
-		for (const screen of screensToWarm(tabs)) {
-			await idle();
-			if (!navigator.onLine) continue;
-			await preloadCode(screen as Parameters<typeof preloadCode>[0]).catch(() => {});
+		const screens = screensToWarm(tabs);
+		const key = doneKey(screens);
+		if (!remembered(key)) {
+			await controlled();
+			let complete = true;
+			for (const screen of screens) {
+				await idle();
+				const ok = navigator.onLine && (await preloadCode(screen as Parameters<typeof preloadCode>[0]).then(() => true, () => false));
+				complete &&= ok;
+			}
+			if (complete) remember(key);
 		}
 		document.documentElement.dataset.screensWarm = 'yes';
 	})();
