@@ -47,17 +47,23 @@ const payload = (c: HostileUpload) =>
  * pulls the reporter's server stories into it in the background, whatever the picker does.)
  */
 async function localCounts(page: Page): Promise<Record<string, number>> {
-	return page.evaluate(
-		() =>
-			new Promise<Record<string, number>>((resolve, reject) => {
+	return page.evaluate(async () => {
+		// Not opened here before the app has made it: opening would create an empty database under the app.
+		if (!(await indexedDB.databases()).some((d) => d.name === 'thidua')) return { photos: 0, outbox: 0 };
+		return new Promise<Record<string, number>>((resolve, reject) => {
 				const open = indexedDB.open('thidua');
 				open.onerror = () => reject(open.error ?? new Error('open failed'));
 				open.onsuccess = () => {
 					const idb = open.result;
+					// A store not created yet holds nothing: the app opens its database when it first needs it (the sync
+					// engine starts after the first view), so the first count may come before the stores exist.
+					const counts: Record<string, number> = { photos: 0, outbox: 0 };
 					const names = ['photos', 'outbox'].filter((n) => idb.objectStoreNames.contains(n));
-					if (names.length === 0) return resolve({});
+					if (names.length === 0) {
+						idb.close();
+						return resolve(counts);
+					}
 					const tx = idb.transaction(names, 'readonly');
-					const counts: Record<string, number> = {};
 					for (const n of names) {
 						const r = tx.objectStore(n).count();
 						r.onsuccess = () => (counts[n] = r.result);
@@ -67,8 +73,8 @@ async function localCounts(page: Page): Promise<Record<string, number>> {
 						resolve(counts);
 					};
 				};
-			})
-	);
+		});
+	});
 }
 
 /** Every script dialog the page opens (a hostile file or name that ran would open one). */
